@@ -1,0 +1,10 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Keep document.title in sync with the current page ("<page> – Vakregister"). */
+export function useDocumentTitle(page: string | null): void {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = page ? t('app.documentTitle', { page }) : t('app.name');
+  }, [page, t]);
+}

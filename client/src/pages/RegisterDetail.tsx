@@ -1,0 +1,199 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, getPublicEntry, isAbortError, type PublicEntry, type PublicMeasure } from '../api.js';
+import { isMeasureType } from '../domain.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { formatDate } from '../format.js';
+import { useDocumentTitle } from '../hooks.js';
+
+type DetailState =
+  | { status: 'loading' }
+  | { status: 'notFound' }
+  | { status: 'error'; error: unknown }
+  | { status: 'success'; entry: PublicEntry };
+
+export function RegisterDetail() {
+  const { t } = useTranslation();
+  const { number = '' } = useParams();
+  const [state, setState] = useState<DetailState>({ status: 'loading' });
+
+  useDocumentTitle(
+    state.status === 'success'
+      ? state.entry.name
+      : state.status === 'notFound'
+        ? t('detail.notFoundTitle')
+        : t('detail.title'),
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    getPublicEntry(number, controller.signal).then(
+      (entry) => setState({ status: 'success', entry }),
+      (error: unknown) => {
+        if (isAbortError(error)) return;
+        if (error instanceof ApiError && error.status === 404) setState({ status: 'notFound' });
+        else setState({ status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [number]);
+
+  const back = (
+    <p className="back-link">
+      <Link to="/register">{t('detail.backToSearch')}</Link>
+    </p>
+  );
+
+  if (state.status === 'loading') {
+    return (
+      <div aria-busy="true">
+        {back}
+        <h1>{t('detail.title')}</h1>
+        <p className="notice notice--loading" role="status">
+          {t('detail.loading')}
+        </p>
+      </div>
+    );
+  }
+  if (state.status === 'notFound') {
+    return (
+      <>
+        {back}
+        <h1>{t('detail.notFoundTitle')}</h1>
+        <p className="notice">{t('detail.notFoundText', { number })}</p>
+      </>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <>
+        {back}
+        <h1>{t('detail.title')}</h1>
+        <ErrorMessage error={state.error} />
+      </>
+    );
+  }
+  return (
+    <>
+      {back}
+      <EntryDetails entry={state.entry} />
+    </>
+  );
+}
+
+export function EntryDetails({ entry }: { entry: PublicEntry }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const date = (value: string | null) => (value ? formatDate(value, lang) : t('detail.notKnown'));
+
+  return (
+    <article className="entry">
+      <h1 className="entry__name">{entry.name}</h1>
+      <dl className="details">
+        <div className="details__row">
+          <dt>{t('detail.number')}</dt>
+          <dd className="mono">{entry.registrationNumber}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.status')}</dt>
+          <dd>
+            <StatusBadge status={entry.status} />
+          </dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.register')}</dt>
+          <dd>{entry.register.name}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.variants')}</dt>
+          <dd>
+            {entry.variants.length === 0 ? (
+              t('detail.noVariants')
+            ) : (
+              <ul className="plain-list">
+                {entry.variants.map((v) => (
+                  <li key={v.code}>
+                    {v.name} <span className={`kind kind--${v.kind}`}>{t(`variantKind.${v.kind}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.registeredSince')}</dt>
+          <dd>{date(entry.registeredSince)}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.validUntil')}</dt>
+          <dd>{date(entry.validUntil)}</dd>
+        </div>
+      </dl>
+
+      <section className="measures" aria-labelledby="measures-heading">
+        <h2 id="measures-heading">{t('detail.measures')}</h2>
+        {entry.measures.length === 0 ? (
+          <p>{t('detail.noMeasures')}</p>
+        ) : (
+          <ul className="plain-list measures__list">
+            {entry.measures.map((m, i) => (
+              <li key={`${m.type}-${m.decisionDate}-${i}`}>
+                <MeasureCard measure={m} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function MeasureCard({ measure, lang }: { measure: PublicMeasure; lang: string }) {
+  const { t } = useTranslation();
+  const typeLabel = isMeasureType(measure.type) ? t(`measureType.${measure.type}`) : measure.type;
+  const from = measure.startsOn ? formatDate(measure.startsOn, lang) : null;
+  const to = measure.endsOn ? formatDate(measure.endsOn, lang) : null;
+  const period =
+    from && to
+      ? t('detail.measure.periodFromTo', { from, to })
+      : from
+        ? t('detail.measure.periodFrom', { from })
+        : to
+          ? t('detail.measure.periodUntil', { to })
+          : null;
+
+  return (
+    <div className="measure">
+      <h3 className="measure__type">{typeLabel}</h3>
+      <dl className="details details--compact">
+        <div className="details__row">
+          <dt>{t('detail.measure.body')}</dt>
+          <dd>{measure.body}</dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.measure.decisionDate')}</dt>
+          <dd>{formatDate(measure.decisionDate, lang)}</dd>
+        </div>
+        {period ? (
+          <div className="details__row">
+            <dt>{t('detail.measure.period')}</dt>
+            <dd>{period}</dd>
+          </div>
+        ) : null}
+        <div className="details__row">
+          <dt>{t('detail.measure.finality')}</dt>
+          <dd>{measure.final ? t('detail.measure.final') : t('detail.measure.notFinal')}</dd>
+        </div>
+        {measure.publicUntil ? (
+          <div className="details__row">
+            <dt>{t('detail.measure.publicUntil')}</dt>
+            <dd>{formatDate(measure.publicUntil, lang)}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_PAGE_SIZE, isAbortError, searchRegister, type RegisterSearchResult } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { formatDate } from '../format.js';
+import { useDocumentTitle } from '../hooks.js';
+
+export const MIN_QUERY = 2;
+export const MAX_QUERY = 100;
+
+type SearchState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'success'; result: RegisterSearchResult }
+  | { status: 'error'; error: unknown };
+
+function parsePage(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+export function RegisterSearch() {
+  const { t, i18n } = useTranslation();
+  useDocumentTitle(t('search.title'));
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const page = parsePage(params.get('page'));
+  // Over-long queries from the URL are sent anyway so the server's 400 message is shown.
+  const validQuery = q.length >= MIN_QUERY;
+
+  const [input, setInput] = useState(q);
+  const [inputError, setInputError] = useState(false);
+  const [state, setState] = useState<SearchState>(() => (validQuery ? { status: 'loading' } : { status: 'idle' }));
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const focusResults = useRef(false);
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+
+  // Keep the input in step with the URL (back/forward navigation).
+  useEffect(() => {
+    setInput(q);
+  }, [q]);
+
+  useEffect(() => {
+    if (!validQuery) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    searchRegister(q, page, DEFAULT_PAGE_SIZE, controller.signal).then(
+      (result) => setState({ status: 'success', result }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setState({ status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [q, page, validQuery]);
+
+  useEffect(() => {
+    if (state.status === 'success' && focusResults.current) {
+      focusResults.current = false;
+      summaryRef.current?.focus();
+    }
+  }, [state]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = input.trim();
+    if (value.length < MIN_QUERY) {
+      setInputError(true);
+      return;
+    }
+    setInputError(false);
+    setParams({ q: value, page: '1' });
+  };
+
+  const goToPage = (target: number) => {
+    focusResults.current = true;
+    setParams({ q, page: String(target) });
+  };
+
+  const lang = i18n.language;
+  let announcement = '';
+  if (state.status === 'loading') announcement = t('search.loading');
+  else if (state.status === 'success')
+    announcement =
+      state.result.total === 0
+        ? t('search.noResults', { q })
+        : t('search.resultCount', { count: state.result.total, q });
+
+  const showError = inputError || (q.length > 0 && !validQuery);
+  const describedBy = showError ? `${hintId} ${errorId}` : hintId;
+
+  return (
+    <>
+      <h1>{t('search.title')}</h1>
+      <p className="lead">{t('search.intro')}</p>
+
+      <form className="search-form" role="search" onSubmit={onSubmit} noValidate>
+        <label htmlFor={inputId} className="label">
+          {t('search.label')}
+        </label>
+        <p id={hintId} className="hint">
+          {t('search.hint')}
+        </p>
+        {showError ? (
+          <p id={errorId} className="field-error">
+            {t('search.tooShort')}
+          </p>
+        ) : null}
+        <div className="search-form__row">
+          <input
+            id={inputId}
+            name="q"
+            type="search"
+            className="input"
+            value={input}
+            maxLength={MAX_QUERY}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={describedBy}
+            aria-invalid={showError || undefined}
+            onChange={(e) => setInput(e.target.value)}
+          />
+          <button type="submit" className="button">
+            {t('search.submit')}
+          </button>
+        </div>
+      </form>
+
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+
+      <section className="results" aria-busy={state.status === 'loading'} aria-labelledby="results-heading">
+        <h2 id="results-heading" className="visually-hidden">
+          {t('search.resultsHeading')}
+        </h2>
+        {state.status === 'idle' ? <p className="notice">{t('search.idle')}</p> : null}
+        {state.status === 'loading' ? <p className="notice notice--loading">{t('search.loading')}</p> : null}
+        {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+        {state.status === 'success' ? (
+          <SearchResults result={state.result} q={q} lang={lang} onPage={goToPage} summaryRef={summaryRef} />
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export function SearchResults({
+  result,
+  q,
+  lang,
+  onPage,
+  summaryRef,
+}: {
+  result: RegisterSearchResult;
+  q: string;
+  lang: string;
+  onPage: (page: number) => void;
+  summaryRef: RefObject<HTMLParagraphElement | null>;
+}) {
+  const { t } = useTranslation();
+  const { items, total, page, pageSize } = result;
+
+  if (total === 0) return <p className="notice">{t('search.noResults', { q })}</p>;
+
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (items.length === 0) {
+    return (
+      <div className="notice">
+        <p>{t('search.pageOutOfRange')}</p>
+        <button type="button" className="button button--secondary" onClick={() => onPage(1)}>
+          {t('search.firstPage')}
+        </button>
+      </div>
+    );
+  }
+
+  const from = (page - 1) * pageSize + 1;
+  const to = from + items.length - 1;
+  const range = t('search.range', { from, to, total });
+
+  return (
+    <>
+      <p className="results__summary" tabIndex={-1} ref={summaryRef}>
+        {t('search.resultCount', { count: total, q })} <span className="results__range">{range}</span>
+      </p>
+      <table className="table">
+        <caption className="visually-hidden">{t('search.caption', { q, range })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('search.columns.name')}</th>
+            <th scope="col">{t('search.columns.number')}</th>
+            <th scope="col">{t('search.columns.status')}</th>
+            <th scope="col">{t('search.columns.variants')}</th>
+            <th scope="col">{t('search.columns.validUntil')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => (
+            <tr key={entry.registrationNumber}>
+              <th scope="row" data-label={t('search.columns.name')}>
+                {entry.name}
+              </th>
+              <td data-label={t('search.columns.number')}>
+                <Link to={`/register/${encodeURIComponent(entry.registrationNumber)}`} className="mono">
+                  {entry.registrationNumber}
+                </Link>
+              </td>
+              <td data-label={t('search.columns.status')}>
+                <StatusBadge status={entry.status} />
+              </td>
+              <td data-label={t('search.columns.variants')}>
+                {entry.variants.length > 0 ? entry.variants.map((v) => v.name).join(', ') : t('common.none')}
+              </td>
+              <td data-label={t('search.columns.validUntil')}>
+                {entry.validUntil ? formatDate(entry.validUntil, lang) : t('common.none')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <nav className="pagination" aria-label={t('search.pagination.label')}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page <= 1}
+          onClick={() => onPage(page - 1)}
+        >
+          {t('search.pagination.previous')}
+        </button>
+        <p className="pagination__status">
+          <span>{range}</span>
+          <span className="pagination__pages">{t('search.pagination.page', { page, pages })}</span>
+        </p>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page >= pages}
+          onClick={() => onPage(page + 1)}
+        >
+          {t('search.pagination.next')}
+        </button>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The shape of the rule data kept in the registers and variants tables. Every number a register
+ * could change lives here as data; code only interprets it.
+ */
+export const registerSettingsSchema = z.object({
+  timeZone: z.string().min(1),
+  cycle: z.object({
+    lengthMonths: z.number().int().positive(),
+    /** The reregistration request is due this many days before the cycle ends. */
+    deadlineDaysBeforeEnd: z.number().int().min(0),
+    /** Staff assessment target for a reregistration, and the allowed extension. */
+    assessmentTargetMonths: z.number().int().positive(),
+    assessmentExtensionMonths: z.number().int().min(0),
+  }),
+  reminders: z.object({
+    /** Offsets before the deadline at which reminders go out, e.g. { months: 6 } or { days: 7 }. */
+    beforeDeadline: z.array(z.union([z.object({ months: z.number().int().positive() }), z.object({ days: z.number().int().positive() })])),
+  }),
+  concepts: z.object({ retentionDays: z.number().int().positive(), warningDaysBefore: z.number().int().positive() }),
+  registrationNumber: z.object({ digits: z.number().int().min(4).max(12) }),
+});
+export type RegisterSettings = z.infer<typeof registerSettingsSchema>;
+
+export const normCategorySchema = z.object({
+  code: z.string().min(1),
+  name: z.object({ nl: z.string(), en: z.string() }),
+  unit: z.enum(['points', 'hours']),
+  minimum: z.number().min(0),
+  /** Sub-limits inside the category: e.g. informal learning counts for at most 20 points. */
+  caps: z.array(z.object({ code: z.string(), maximum: z.number().min(0), name: z.object({ nl: z.string(), en: z.string() }) })).default([]),
+  floors: z.array(z.object({ code: z.string(), minimum: z.number().min(0), name: z.object({ nl: z.string(), en: z.string() }) })).default([]),
+  minSessionMinutes: z.number().int().positive().optional(),
+});
+
+export const variantNormSchema = z.object({ categories: z.array(normCategorySchema) });
+export type VariantNorm = z.infer<typeof variantNormSchema>;
+
+export const entryCriteriaSchema = z.object({
+  vogMaxAgeMonths: z.number().int().positive().nullable(),
+  diplomas: z.array(z.object({ code: z.string(), name: z.string() })),
+  evcRouteAllowed: z.boolean(),
+  declarations: z.array(z.enum(['beroepscode', 'tuchtrecht', 'publication'])),
+  /** Extra evidence a specialist variant asks for; each is configured, never coded per variant. */
+  requirements: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.object({ nl: z.string(), en: z.string() }),
+        kind: z.enum(['document', 'hours', 'statement']),
+        minimum: z.number().min(0).optional(),
+      }),
+    )
+    .default([]),
+});
+export type EntryCriteria = z.infer<typeof entryCriteriaSchema>;

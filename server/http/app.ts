@@ -1,0 +1,89 @@
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config.js';
+import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { authRouter, meRouter } from '../modules/accounts/accounts.router.js';
+import { healthRouter } from '../modules/health/health.router.js';
+import { publicRegisterRouter } from '../modules/public-register/public-register.router.js';
+import { PublicRegisterService } from '../modules/public-register/public-register.service.js';
+import { staffRouter } from '../modules/staff/staff.router.js';
+import { configurePassport, mountPassport, requireRole, sessionMiddleware, type OidcDiscovery } from './auth.js';
+import { apiNotFound, errorMiddleware } from './errors.js';
+import { originCheck, publicRateLimit, securityHeaders } from './security.js';
+
+export interface AppDeps {
+  config: AppConfig;
+  dataSource: DataSource;
+  redis: Redis;
+  emailQueue: Queue;
+  logger: Logger;
+  discovery: OidcDiscovery;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the HTTP app; listening is the caller's business (server/main.ts, tests). */
+export function createApp(deps: AppDeps): Express {
+  const { config, dataSource, redis, logger } = deps;
+  const app = express();
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Paths only: query strings can carry names typed into the public search.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(securityHeaders(config));
+  app.use(express.json({ limit: '100kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 }));
+
+  app.use('/healthz', healthRouter(dataSource, redis));
+
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  app.use(sessionMiddleware(config, pool));
+  app.use(originCheck(config));
+
+  const accounts = new AccountsService(dataSource, deps.emailQueue, logger);
+  configurePassport(config, deps.discovery, (claims) => accounts.onLogin(claims));
+  mountPassport(app);
+
+  app.use('/auth', authRouter(config));
+  app.use('/api/public', publicRegisterRouter(new PublicRegisterService(dataSource), publicRateLimit(config, redis)));
+  app.use('/api/me', meRouter(dataSource));
+  app.use('/api/staff', staffRouter(dataSource, requireRole((id) => accounts.roles(id), 'staff')));
+  app.use('/api', apiNotFound);
+  app.use('/auth', apiNotFound);
+
+  const clientDist = config.clientDistDir ?? path.resolve(process.cwd(), 'client', 'dist');
+  if (existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET gets the app shell.
+    app.get(/.*/, (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+  } else {
+    logger.warn({ clientDist }, 'client build not found; only the API is served');
+  }
+
+  app.use(errorMiddleware(logger));
+  return app;
+}

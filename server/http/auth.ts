@@ -1,0 +1,124 @@
+import type { Express, RequestHandler } from 'express';
+import session from 'express-session';
+import connectPgSimple from 'connect-pg-simple';
+import passport from 'passport';
+import { Strategy as OpenIDConnectStrategy, type Profile, type VerifyCallback } from 'passport-openidconnect';
+import type pg from 'pg';
+import { z } from 'zod';
+import type { AppConfig } from '../config/config.js';
+import type { Role } from '../db/entities/account.entity.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface User {
+      accountId: string;
+    }
+  }
+}
+
+const discoverySchema = z.object({
+  issuer: z.string(),
+  authorization_endpoint: z.url(),
+  token_endpoint: z.url(),
+  userinfo_endpoint: z.url(),
+  end_session_endpoint: z.url().optional(),
+});
+export type OidcDiscovery = z.infer<typeof discoverySchema>;
+
+/** Reads the issuer's discovery document, retrying briefly while a freshly started provider comes up. */
+export async function discoverIssuer(issuer: string, deadlineMs = 20_000): Promise<OidcDiscovery> {
+  const url = `${issuer}/.well-known/openid-configuration`;
+  const until = Date.now() + deadlineMs;
+  let lastError: unknown;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) {
+        const doc = discoverySchema.parse(await res.json());
+        if (doc.issuer.replace(/\/$/, '') !== issuer) throw new Error(`discovery document names issuer ${doc.issuer}, expected ${issuer}`);
+        return doc;
+      }
+      lastError = new Error(`HTTP ${res.status}`);
+    } catch (err) {
+      lastError = err;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`OIDC discovery at ${url} failed: ${String(lastError)}`);
+}
+
+export const SESSION_COOKIE = 'vr.sid';
+
+export function sessionMiddleware(config: AppConfig, pool: pg.Pool): RequestHandler {
+  const PgStore = connectPgSimple(session);
+  return session({
+    name: SESSION_COOKIE,
+    secret: config.sessionSecret,
+    store: new PgStore({ pool, tableName: 'http_sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.trustProxy,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 8 * 60 * 60 * 1000 },
+  });
+}
+
+export interface LoginHandler {
+  (claims: { issuer: string; subject: string; displayName: string; email: string | null }): Promise<{ accountId: string }>;
+}
+
+/** Authorization code flow with state (session-stored) and nonce, against the configured issuer. */
+export function configurePassport(config: AppConfig, discovery: OidcDiscovery, onLogin: LoginHandler): void {
+  passport.use(
+    'oidc',
+    new OpenIDConnectStrategy(
+      {
+        issuer: discovery.issuer,
+        authorizationURL: discovery.authorization_endpoint,
+        tokenURL: discovery.token_endpoint,
+        userInfoURL: discovery.userinfo_endpoint,
+        clientID: config.oidc.clientId,
+        clientSecret: config.oidc.clientSecret,
+        callbackURL: `${config.publicUrl}/auth/callback`,
+        scope: ['profile', 'email'],
+        nonce: 'true',
+      } as ConstructorParameters<typeof OpenIDConnectStrategy>[0],
+      (issuer: string, profile: Profile, done: VerifyCallback) => {
+        const email = profile.emails?.[0]?.value ?? null;
+        onLogin({ issuer: issuer.replace(/\/$/, ''), subject: profile.id, displayName: profile.displayName || email || profile.id, email })
+          .then(({ accountId }) => done(null, { accountId }))
+          .catch((err: unknown) => done(err instanceof Error ? err : new Error(String(err))));
+      },
+    ),
+  );
+  passport.serializeUser((user, done) => done(null, user.accountId));
+  passport.deserializeUser((accountId: string, done) => done(null, { accountId }));
+}
+
+export function mountPassport(app: Express): void {
+  app.use(passport.initialize());
+  app.use(passport.session());
+}
+
+export const authenticateOidc = (options: passport.AuthenticateOptions): RequestHandler => passport.authenticate('oidc', options) as RequestHandler;
+
+/** Role checks read our own database (account_roles), never the token. */
+export interface RoleLookup {
+  (accountId: string): Promise<Role[] | null>;
+}
+
+export function requireLogin(): RequestHandler {
+  return (req, _res, next) => (req.user ? next() : next(unauthenticated()));
+}
+
+export function requireRole(lookup: RoleLookup, ...roles: Role[]): RequestHandler {
+  return async (req, _res, next) => {
+    if (!req.user) return next(unauthenticated());
+    const held = await lookup(req.user.accountId);
+    if (held === null) return next(new AppError('unauthenticated', 401, 'Your account no longer exists. Log in again.'));
+    if (!roles.some((r) => held.includes(r))) return next(forbidden());
+    next();
+  };
+}

@@ -1,0 +1,83 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { ZodError } from 'zod';
+import type { Logger } from 'pino';
+
+/** The one error type services throw; the middleware below turns it into the one error body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not_found', 404, `${what} not found.`);
+export const unauthenticated = (): AppError => new AppError('unauthenticated', 401, 'Log in to use this.');
+export const forbidden = (): AppError => new AppError('forbidden', 403, 'You are not allowed to do this.');
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; requestId: string };
+}
+
+function body(requestId: string, code: string, message: string, details?: unknown): ErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
+}
+
+function pgCode(err: unknown): string | undefined {
+  if (err instanceof QueryFailedError) {
+    const driverError = (err as QueryFailedError & { driverError?: { code?: string } }).driverError;
+    return driverError?.code;
+  }
+  return undefined;
+}
+
+/** Errors that express's own parsers raise carry a status and a type. */
+function parserError(err: unknown): { status: number; type: string } | null {
+  if (typeof err === 'object' && err !== null && 'type' in err && 'status' in err) {
+    const { status, type } = err as { status: unknown; type: unknown };
+    if (typeof status === 'number' && typeof type === 'string') return { status, type };
+  }
+  return null;
+}
+
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const requestId = String(req.id ?? '');
+    if (err instanceof AppError) {
+      res.status(err.status).json(body(requestId, err.code, err.message, err.details));
+      return;
+    }
+    if (err instanceof ZodError) {
+      const issues = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
+      res.status(400).json(body(requestId, 'invalid_input', 'The request is not valid.', issues));
+      return;
+    }
+    if (pgCode(err) === '23505') {
+      res.status(409).json(body(requestId, 'conflict', 'This already exists.'));
+      return;
+    }
+    const parser = parserError(err);
+    if (parser) {
+      const map: Record<string, [string, string]> = {
+        'entity.too.large': ['payload_too_large', 'The request body is too large.'],
+        'entity.parse.failed': ['malformed_body', 'The request body is not valid JSON.'],
+        'encoding.unsupported': ['unsupported_encoding', 'The request body encoding is not supported.'],
+        'charset.unsupported': ['unsupported_charset', 'The request body charset is not supported.'],
+      };
+      const [code, message] = map[parser.type] ?? ['bad_request', 'The request could not be read.'];
+      res.status(parser.status >= 400 && parser.status < 500 ? parser.status : 400).json(body(requestId, code, message));
+      return;
+    }
+    logger.error({ err, requestId }, 'unhandled request error');
+    res.status(500).json(body(requestId, 'internal_error', 'Something went wrong on our side. Quote the request id when you contact us.'));
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', 404, `No route ${req.method} ${req.path}.`));
+};

@@ -1,0 +1,66 @@
+import type { RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { AppConfig } from '../config/config.js';
+import { AppError } from './errors.js';
+
+export function securityHeaders(config: AppConfig): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'", config.oidc.issuer],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF protection by strict origin check: a state-changing request must come from our own origin.
+ * Browsers always send Origin on cross-site POST/PUT/PATCH/DELETE, so a missing Origin is only accepted
+ * when Sec-Fetch-Site says same-origin, or when no cookie is sent at all (machine clients).
+ */
+export function originCheck(config: AppConfig): RequestHandler {
+  const allowed = new URL(config.publicUrl).origin;
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get('origin');
+    if (origin) {
+      return origin === allowed ? next() : next(new AppError('csrf_origin_mismatch', 403, 'Cross-site request refused.'));
+    }
+    const fetchSite = req.get('sec-fetch-site');
+    if (fetchSite === 'same-origin') return next();
+    if (!req.get('cookie')) return next();
+    next(new AppError('csrf_origin_missing', 403, 'Cross-site request refused: the Origin header is missing.'));
+  };
+}
+
+/** Per-client limit for the public register, counted in Redis so every API instance shares it. */
+export function publicRateLimit(config: AppConfig, redis: Redis, prefix = 'rl:public:'): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: config.publicRateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // A Redis outage must not take the public register down with it.
+    passOnStoreError: true,
+    store: new RedisStore({
+      prefix,
+      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+    }),
+    handler: (_req, _res, next) => next(new AppError('rate_limited', 429, 'Too many requests. Try again in a minute.')),
+  });
+}

@@ -1,0 +1,31 @@
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Role } from '../../db/entities/account.entity.js';
+import { findAccountView, recordLogin } from '../../db/repositories/accounts.repository.js';
+import { enqueueEmail } from '../../jobs/queues.js';
+
+export class AccountsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly emailQueue: Queue,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Called by the OIDC verify step. The welcome mail is enqueued only after the transaction committed. */
+  async onLogin(claims: { issuer: string; subject: string; displayName: string; email: string | null }): Promise<{ accountId: string }> {
+    const result = await recordLogin(this.db, claims);
+    if (result.welcomeOutboxId) {
+      // If Redis is unavailable the outbox sweep re-enqueues the pending row; login must not fail over it.
+      await enqueueEmail(this.emailQueue, result.welcomeOutboxId).catch((err: unknown) =>
+        this.logger.warn({ err, outboxId: result.welcomeOutboxId }, 'welcome mail not enqueued; the outbox sweep will retry'),
+      );
+    }
+    return { accountId: result.accountId };
+  }
+
+  async roles(accountId: string): Promise<Role[] | null> {
+    const view = await findAccountView(this.db, accountId);
+    return view ? view.roles : null;
+  }
+}
