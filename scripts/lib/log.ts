@@ -74,9 +74,9 @@ function pipeStream(stream: Readable | null | undefined, log: LineLogger): void 
       }
       return;
     }
-    const complete = buffered.slice(0, lastBreak + 1);
+    const complete = buffered.slice(0, lastBreak);
     buffered = buffered.slice(lastBreak + 1);
-    log(complete);
+    for (const line of complete.split(/\r\n|\r|\n/)) log(line);
   });
   const flush = () => {
     if (buffered.length > 0) {

@@ -84,6 +84,8 @@ export function configurePassport(config: AppConfig, discovery: OidcDiscovery, o
         callbackURL: `${config.publicUrl}/auth/callback`,
         scope: ['profile', 'email'],
         nonce: 'true',
+        // Claims such as email come from the userinfo endpoint; a conforming provider keeps them out of the ID token.
+        skipUserProfile: false,
       } as ConstructorParameters<typeof OpenIDConnectStrategy>[0],
       (issuer: string, profile: Profile, done: VerifyCallback) => {
         const email = profile.emails?.[0]?.value ?? null;

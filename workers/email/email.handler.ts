@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { rows } from '../../server/db/sql.js';
 import { emailJobSchema } from '../../server/jobs/queues.js';
 import { isEmailTemplate, renderEmail } from './email-templates.js';
 
@@ -26,14 +27,14 @@ export function createEmailHandler(deps: { db: DataSource; mailer: Transporter; 
     if (!parsed.success) throw new UnrecoverableError(`invalid email job payload: ${parsed.error.message}`);
     const { outboxId } = parsed.data;
 
-    const claimed = (await deps.db.query(
+    const [row] = await rows<ClaimedRow>(
+      deps.db,
       `UPDATE email_outbox o SET status = 'sending', attempts = attempts + 1, claimed_at = now()
         WHERE o.id = $1 AND (o.status = 'pending' OR (o.status = 'sending' AND o.claimed_at < now() - make_interval(mins => $2)))
         RETURNING o.id, o.template, o.to_address, o.locale,
                   (SELECT display_name FROM accounts a WHERE a.id = o.account_id) AS display_name`,
       [outboxId, STALE_CLAIM_MINUTES],
-    )) as [ClaimedRow[], number];
-    const row = claimed[0][0];
+    );
     if (!row) {
       const existing = (await deps.db.query(`SELECT status FROM email_outbox WHERE id = $1`, [outboxId])) as Array<{ status: string }>;
       const status = existing[0]?.status;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ROLES, type Role } from '../entities/account.entity.js';
+import { rows } from '../sql.js';
 import { recordAudit } from './audit.repository.js';
 
 export interface AccountView {
@@ -45,9 +46,7 @@ export async function recordLogin(dataSource: DataSource, claims: LoginClaims): 
       await m.query(`INSERT INTO account_roles (account_id, role) VALUES ($1, 'registrant') ON CONFLICT DO NOTHING`, [accountId]);
       await recordAudit(m, { actorAccountId: accountId, action: 'account.created', subjectType: 'account', subjectId: accountId, details: { roles: ['registrant'] } });
     }
-    const first = (await m.query(`UPDATE accounts SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL RETURNING email`, [
-      accountId,
-    ])) as Array<{ email: string | null }>;
+    const first = await rows<{ email: string | null }>(m, `UPDATE accounts SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL RETURNING email`, [accountId]);
     let welcomeOutboxId: string | null = null;
     const email = first[0]?.email;
     if (email) {

@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { resetDatabase } from '../helpers/database.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+/** Playwright starts Chromium with a fresh, empty profile of its own. Drives the built client in Debian's Chromium against the real server, database and OIDC provider. */
+describe('browser: public register and login', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    app = await startTestApp({ workers: true });
+    await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (msg) => {
+      // The browser notes every 4xx response in the console; those are expected answers (401 anonymous, 404 unknown number).
+      if (msg.type() === 'error' && !/status of 40[14]/.test(msg.text())) errors.push(msg.text());
+    });
+    (page as Page & { jsErrors?: string[] }).jsErrors = errors;
+  });
+  afterEach(async function () {
+    const errors = (page as Page & { jsErrors?: string[] }).jsErrors ?? [];
+    if (this.currentTest?.state === 'failed') {
+      await page.screenshot({ path: path.resolve('.test-data', `${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+    await page.close();
+    expect(errors, 'no script errors or CSP violations in the page').to.deep.equal([]);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('searches the public register in Dutch and opens a detail page', async () => {
+    await page.goto(`${app.url}/`);
+    await page.getByLabel('Naam of registratienummer').fill('vries');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const row = page.getByRole('row', { name: /Sanne de Vries/ });
+    await row.waitFor();
+    const link = row.getByRole('link', { name: /^\d{9}$/ });
+    expect(await page.getByText(/gevonden voor „vries”/).first().textContent()).to.match(/^\d+ resulta(at|ten) gevonden/);
+    expect(page.url()).to.contain('q=vries');
+    await link.click();
+    await page.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).to.contain('Geregistreerd');
+    expect(main).to.contain('Jeugd- en gezinsprofessional');
+    expect(main).to.match(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+  });
+
+  it('finds Özdemir by typing "ozdemir" and switches to English', async () => {
+    await page.goto(`${app.url}/register?q=ozdemir`);
+    await page.getByRole('row', { name: /Emre Özdemir/ }).waitFor();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByLabel('Name or registration number').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).to.equal('en');
+    expect((await page.locator('main').textContent()) ?? '').to.contain('Registered');
+  });
+
+  it('logs in as the demo registrant through the OpenID provider, shows the account, and logs out', async () => {
+    await page.goto(`${app.url}/`);
+    await page.getByRole('link', { name: 'Inloggen' }).first().click();
+    await page.waitForURL(/localhost:3101\/interaction\//);
+    await page.locator('#username').fill('registrant');
+    await page.locator('#password').fill('demo-registrant');
+    await page.locator('form[autocomplete="off"] button[type="submit"]').click();
+    await page.waitForURL(`${app.url}/account`);
+    await page.getByRole('heading', { name: 'Mijn account' }).waitFor();
+    await page.getByText('sanne.devries@example.nl').waitFor();
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).to.contain('Sanne de Vries');
+    expect(main).to.contain('Geregistreerde professional');
+    expect(main).to.match(/\d{9}/);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).to.equal(401);
+  });
+
+  it('shows a friendly message for an unknown registration number', async () => {
+    await page.goto(`${app.url}/register/999999999`);
+    await page.getByText('Registratie niet gevonden').first().waitFor();
+  });
+});

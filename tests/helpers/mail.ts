@@ -1,0 +1,24 @@
+/** Reads the test stack's mail sink (scripts/lib/mail-sink.ts) over its HTTP API. */
+export interface SinkMessage {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  date: string;
+}
+
+function mailWebUrl(): string {
+  const url = process.env.TEST_MAIL_WEB_URL;
+  if (!url) throw new Error('TEST_MAIL_WEB_URL is not set: run the tests through `npm test`');
+  return url;
+}
+
+export async function sentMail(): Promise<SinkMessage[]> {
+  const res = await fetch(`${mailWebUrl()}/api/messages`);
+  return (await res.json()) as SinkMessage[];
+}
+
+export async function clearMail(): Promise<void> {
+  await fetch(`${mailWebUrl()}/api/messages`, { method: 'DELETE' });
+}
