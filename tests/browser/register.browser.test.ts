@@ -33,8 +33,8 @@ describe('browser: public register and login', function () {
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (msg) => {
-      // The browser notes every 4xx response in the console; those are expected answers (401 anonymous, 404 unknown number).
-      if (msg.type() === 'error' && !/status of 40[14]/.test(msg.text())) errors.push(msg.text());
+      // The browser notes every 4xx response in the console; those are expected answers (400 refused input, 401 anonymous, 404 unknown number).
+      if (msg.type() === 'error' && !/status of 40[014]/.test(msg.text())) errors.push(msg.text());
     });
     (page as Page & { jsErrors?: string[] }).jsErrors = errors;
   });
@@ -95,6 +95,14 @@ describe('browser: public register and login', function () {
     await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
     expect(me).to.equal(401);
+  });
+
+  it('shows a server refusal as a Dutch message, not the raw error', async () => {
+    // Only punctuation passes the client's length check but not the server's: a 400 invalid_input.
+    await page.goto(`${app.url}/register?q=${encodeURIComponent('%%%')}`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).to.contain('De invoer is niet geldig');
   });
 
   it('shows a friendly message for an unknown registration number', async () => {

@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api.js';
 
-/** role="alert" box showing the server's error.message, or a translated fallback. */
+/** role="alert" box: a translated message per error code; the server's own text only for codes we do not know. */
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   let message = t('errors.generic');
   let requestId: string | undefined;
   if (error instanceof ApiError) {
-    if (error.hasServerMessage) message = error.message;
-    else if (error.code === 'network_error') message = t('errors.network');
+    const codeKey = `errors.code.${error.code}`;
+    if (error.code === 'network_error') message = t('errors.network');
+    else if (i18n.exists(codeKey)) message = t(codeKey);
+    else if (error.hasServerMessage) message = error.message;
     requestId = error.requestId;
   }
   return (
