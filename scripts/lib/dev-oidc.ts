@@ -319,6 +319,7 @@ export async function startDevOidc(opts: {
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
     })),
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url'), randomBytes(32).toString('base64url')] },
     scopes: ['openid', 'profile', 'email'],

@@ -62,6 +62,11 @@ export function prefixedLogger(name: string): LineLogger {
 function pipeStream(stream: Readable | null | undefined, log: LineLogger): void {
   if (!stream) return;
   let buffered = '';
+  const emit = (text: string) => {
+    for (const line of text.split(/\r?\n|\r/)) {
+      if (line.trim().length > 0) log(line);
+    }
+  };
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
     buffered += chunk;
@@ -69,18 +74,18 @@ function pipeStream(stream: Readable | null | undefined, log: LineLogger): void 
     if (lastBreak === -1) {
       // Avoid unbounded growth for output that never contains a newline.
       if (buffered.length > 64 * 1024) {
-        log(buffered);
+        emit(buffered);
         buffered = '';
       }
       return;
     }
     const complete = buffered.slice(0, lastBreak);
     buffered = buffered.slice(lastBreak + 1);
-    for (const line of complete.split(/\r\n|\r|\n/)) log(line);
+    emit(complete);
   });
   const flush = () => {
     if (buffered.length > 0) {
-      log(buffered);
+      emit(buffered);
       buffered = '';
     }
   };
@@ -89,7 +94,7 @@ function pipeStream(stream: Readable | null | undefined, log: LineLogger): void 
   stream.on('error', () => flush());
 }
 
-/** Line-split a child's stdout and stderr into `log`. */
+/** Line-split a child's stdout and stderr into `log`: one call per (non-empty) line. */
 export function pipeChildOutput(child: ChildProcess, log: LineLogger): void {
   pipeStream(child.stdout, log);
   pipeStream(child.stderr, log);

@@ -19,6 +19,11 @@ const execFileAsync = promisify(execFile);
 
 const DEV_USER = 'postgres';
 const DEV_PASSWORD = 'vakregister-dev';
+
+/** The connection URL of an embedded cluster started by startEmbeddedPostgres. */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://${DEV_USER}:${DEV_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -387,7 +392,8 @@ export async function startEmbeddedPostgres(opts: {
   if (proc) runningPostmasters.add(proc);
   proc?.once('exit', (code, signal) => {
     runningPostmasters.delete(proc);
-    if (!stopping) log(`Postgres exited unexpectedly (code ${code ?? 'none'}, signal ${signal ?? 'none'})`);
+    // Ctrl-C in a terminal reaches postgres directly (same process group): a clean exit 0 is a normal shutdown.
+    if (!stopping) log(code === 0 ? 'Postgres shut down' : `Postgres exited unexpectedly (code ${code ?? 'none'}, signal ${signal ?? 'none'})`);
   });
 
   const stop = (): Promise<void> => {
@@ -440,7 +446,7 @@ export async function startEmbeddedPostgres(opts: {
     throw new Error(`Could not create database ${database} on the embedded Postgres: ${(err as Error).message}`, { cause: err });
   }
 
-  const url = `postgres://${DEV_USER}:${DEV_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = embeddedPostgresUrl(port, database);
   log(`ready: postgres://${DEV_USER}:***@127.0.0.1:${port}/${database}`);
   return { url, stop };
 }

@@ -2,7 +2,8 @@
  * A local redis-server child process for development and tests.
  */
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureCommand } from './debian.js';
@@ -45,6 +46,45 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A redis-server left running by a killed earlier run (parent gone) is stopped. */
+async function stopOrphan(pidFile: string, log: LineLogger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number.parseInt(await readFile(pidFile, 'utf8'), 10);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !pidAlive(pid)) {
+    await rm(pidFile, { force: true });
+    return;
+  }
+  let cmdline = '';
+  let ppid = 0;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '0', 10);
+  } catch {
+    return; // not Linux or gone: leave it alone
+  }
+  if (!cmdline.includes('redis-server') || ppid !== 1) return;
+  log(`found orphaned redis-server (pid ${pid}) from a previous run; stopping it`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (pidAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (pidAlive(pid)) process.kill(pid, 'SIGKILL');
+  await rm(pidFile, { force: true });
+}
+
 export async function startRedis(opts: {
   dataDir: string;
   port: number;
@@ -55,6 +95,8 @@ export async function startRedis(opts: {
   const redisServer = await ensureCommand('redis-server', 'redis-server', log, 'set REDIS_URL to a running Redis');
 
   await mkdir(dataDir, { recursive: true });
+  const pidFile = path.join(dataDir, 'redis-server.pid');
+  await stopOrphan(pidFile, log);
 
   if (!(await portFree(port))) {
     throw new Error(
@@ -71,6 +113,7 @@ export async function startRedis(opts: {
     '--save', '',
     '--protected-mode', 'yes',
     '--daemonize', 'no',
+    '--pidfile', pidFile,
   ];
   log(`starting ${redisServer} on 127.0.0.1:${port} (data ${dataDir})`);
   const child = spawn(redisServer, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dataDir });

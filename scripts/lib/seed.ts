@@ -96,7 +96,9 @@ function plan(index: number, variants: Variant[], today: PlainDate, lengthMonths
   let measure: PlannedPerson['measure'] = null;
   const measureType = fixed?.measure ?? (status === 'suspended' ? 'schorsing' : status === 'struck_off' ? 'doorhaling' : status === 'registered' && rand() < 0.03 ? pick(rand, ['waarschuwing', 'berisping', 'voorwaardelijke_schorsing']) : null);
   if (measureType) {
-    const decisionDate = addDays(today, -30 - Math.floor(rand() * 300));
+    // Decided 50–250 days ago and in force since six weeks after the decision, so a measure that sets the
+    // status (schorsing, doorhaling) has really begun.
+    const decisionDate = addDays(today, -50 - Math.floor(rand() * 200));
     const startsOn = addDays(decisionDate, 42);
     const endsOn = measureType === 'schorsing' ? addMonths(today, 3) : measureType === 'voorwaardelijke_schorsing' ? addMonths(startsOn, 24) : null;
     measure = { type: measureType, decisionDate, startsOn: measureType === 'waarschuwing' || measureType === 'berisping' ? null : startsOn, endsOn, ordered: measureType === 'berisping' };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { startDevOidc } from './dev-oidc.js';
 import { prefixedLogger } from './log.js';
 import { startMailSink } from './mail-sink.js';
-import { startEmbeddedPostgres } from './postgres.js';
+import { embeddedPostgresUrl, startEmbeddedPostgres } from './postgres.js';
 import { startRedis } from './redis.js';
 
 export interface StackPorts {
@@ -17,6 +17,9 @@ export interface StackPorts {
 /** `npm start` and `npm test` use different ports and data dirs, so both can run at once. */
 export const DEV_PORTS: StackPorts = { app: 3000, postgres: 54320, redis: 63790, oidc: 3001, smtp: 1025, mailWeb: 1080 };
 export const TEST_PORTS: StackPorts = { app: 3100, postgres: 54330, redis: 63800, oidc: 3101, smtp: 1125, mailWeb: 1180 };
+
+/** The database of a running `npm start`, for scripts such as the seed. */
+export const DEV_DATABASE_URL = embeddedPostgresUrl(DEV_PORTS.postgres, 'vakregister');
 
 export const DEV_OIDC_CLIENT = { clientId: 'vakregister', clientSecret: 'vakregister-dev-secret' };
 
