@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { CreateCoreSchema1763800000000 } from '../../migrations/1763800000000-CreateCoreSchema.js';
 import { SeedRegisterSociaalWerk1763800000001 } from '../../migrations/1763800000001-SeedRegisterSociaalWerk.js';
+import { CreateApplicationsEvidenceCertificates1763800000002 } from '../../migrations/1763800000002-CreateApplicationsEvidenceCertificates.js';
+import { IndexPublicSearch1763800000003 } from '../../migrations/1763800000003-IndexPublicSearch.js';
 import { AccountEntity, AccountRoleEntity } from './entities/account.entity.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
 import { EmailOutboxEntity } from './entities/email-outbox.entity.js';
@@ -30,7 +32,12 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (no globs) so the same list works under tsx and from compiled dist/. */
-export const MIGRATIONS = [CreateCoreSchema1763800000000, SeedRegisterSociaalWerk1763800000001];
+export const MIGRATIONS = [
+  CreateCoreSchema1763800000000,
+  SeedRegisterSociaalWerk1763800000001,
+  CreateApplicationsEvidenceCertificates1763800000002,
+  IndexPublicSearch1763800000003,
+];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
