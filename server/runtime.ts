@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config.js';
 import { createDataSource } from './db/data-source.js';
+import { createCertificateQueue } from './jobs/certificates.js';
 import { createEmailQueue, createRedis } from './jobs/queues.js';
 
 // Legal dates stay 'YYYY-MM-DD' strings; never turn them into instants in the server's time zone.
@@ -14,6 +15,7 @@ export interface Runtime {
   dataSource: DataSource;
   redis: Redis;
   emailQueue: Queue;
+  certificateQueue: Queue;
   close(): Promise<void>;
 }
 
@@ -24,11 +26,14 @@ export async function openRuntime(config: AppConfig, logger: Logger, name: strin
   const redis = createRedis(config.redisUrl, `${name}-main`);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
   const emailQueue = createEmailQueue(createRedis(config.redisUrl, `${name}-queue`));
+  const certificateQueue = createCertificateQueue(createRedis(config.redisUrl, `${name}-certificate-queue`));
   return {
     dataSource,
     redis,
     emailQueue,
+    certificateQueue,
     async close() {
+      await certificateQueue.close().catch((err: unknown) => logger.warn({ err }, 'queue close failed'));
       await emailQueue.close().catch((err: unknown) => logger.warn({ err }, 'queue close failed'));
       redis.disconnect();
       await dataSource.destroy();

@@ -45,7 +45,11 @@ export async function startStack(opts: { dataDir: string; ports: StackPorts; sou
   const stops: Array<() => Promise<void>> = [];
   const started: string[] = [];
   const publicUrl = (source.PUBLIC_URL ?? `http://localhost:${source.PORT ?? opts.ports.app}`).replace(/\/$/, '');
-  const env: Record<string, string> = { PORT: String(source.PORT ?? opts.ports.app), PUBLIC_URL: publicUrl };
+  const env: Record<string, string> = {
+    PORT: String(source.PORT ?? opts.ports.app),
+    PUBLIC_URL: publicUrl,
+    EVIDENCE_DIR: source.EVIDENCE_DIR ?? path.join(opts.dataDir, 'evidence'),
+  };
   let mailWebUrl: string | null = null;
   let embedded = false;
   const stop = async (): Promise<void> => {

@@ -25,6 +25,8 @@ const schema = z
     TRUST_PROXY: booleanFromEnv.default(false),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
     CLIENT_DIST_DIR: z.string().optional(),
+    /** Where evidence uploads are kept: outside any public path, readable only through the API. */
+    EVIDENCE_DIR: z.string().min(1).optional(),
     /** Set by scripts/start.ts and scripts/test.ts when they started the embedded dev services. */
     VAKREGISTER_DEV_SERVICES: booleanFromEnv.default(false),
   })
@@ -58,6 +60,7 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   publicRateLimitPerMinute: number;
   clientDistDir: string | null;
+  evidenceDir: string;
   devServices: boolean;
 }
 
@@ -92,6 +95,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     clientDistDir: e.CLIENT_DIST_DIR ?? null,
+    evidenceDir: e.EVIDENCE_DIR ?? `${process.cwd()}/.data/evidence`,
     devServices: e.VAKREGISTER_DEV_SERVICES,
   };
 }

@@ -14,8 +14,9 @@ import { authRouter, meRouter } from '../modules/accounts/accounts.router.js';
 import { healthRouter } from '../modules/health/health.router.js';
 import { publicRegisterRouter } from '../modules/public-register/public-register.router.js';
 import { PublicRegisterService } from '../modules/public-register/public-register.service.js';
+import { myCertificateRouter, publicVerifyRouter } from '../modules/certificates/certificates.router.js';
 import { staffRouter } from '../modules/staff/staff.router.js';
-import { configurePassport, mountPassport, requireRole, sessionMiddleware, type OidcDiscovery } from './auth.js';
+import { configurePassport, mountPassport, requireLogin, requireRole, sessionMiddleware, type OidcDiscovery } from './auth.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
 
@@ -69,8 +70,12 @@ export function createApp(deps: AppDeps): Express {
   mountPassport(app);
 
   app.use('/auth', authRouter(config));
-  app.use('/api/public', publicRegisterRouter(new PublicRegisterService(dataSource), publicRateLimit(config, redis)));
+  // The public API needs no login and is rate limited per client, once for all its routes.
+  app.use('/api/public', publicRateLimit(config, redis));
+  app.use('/api/public/verify', publicVerifyRouter({ db: dataSource }));
+  app.use('/api/public', publicRegisterRouter(new PublicRegisterService(dataSource)));
   app.use('/api/me', meRouter(dataSource));
+  app.use('/api/my/certificate', requireLogin(), myCertificateRouter({ db: dataSource }));
   app.use('/api/staff', staffRouter(dataSource, requireRole((id) => accounts.roles(id), 'staff')));
   app.use('/api', apiNotFound);
   app.use('/auth', apiNotFound);

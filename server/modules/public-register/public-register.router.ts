@@ -1,12 +1,11 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { presentPublicEntry } from './public-register.presenter.js';
 import { noQuerySchema, registrationNumberParamSchema, searchQuerySchema } from './public-register.schemas.js';
 import type { PublicRegisterService } from './public-register.service.js';
 
-/** The public register: no login, public fields only, rate limited per client. */
-export function publicRegisterRouter(service: PublicRegisterService, rateLimit: RequestHandler): Router {
+/** The public register: no login, public fields only (rate limited in app.ts). */
+export function publicRegisterRouter(service: PublicRegisterService): Router {
   const router = Router();
-  router.use(rateLimit);
 
   router.get('/register', async (req, res) => {
     const query = searchQuerySchema.parse(req.query);
