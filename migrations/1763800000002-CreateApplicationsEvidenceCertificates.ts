@@ -15,6 +15,9 @@ export class CreateApplicationsEvidenceCertificates1763800000002 implements Migr
     await q.query(`CREATE INDEX registrations_queue ON registrations (status, submitted_at) WHERE status IN ('submitted', 'in_review')`);
     await q.query(`CREATE INDEX registrations_concepts ON registrations (status_changed_at) WHERE status = 'concept'`);
 
+    // What a mail says beyond the account (variant, reason, question): kept with the outbox row, never in the job.
+    await q.query(`ALTER TABLE email_outbox ADD COLUMN params jsonb NOT NULL DEFAULT '{}'::jsonb`);
+
     await q.query(`
       CREATE TABLE evidence_files (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -55,6 +58,7 @@ export class CreateApplicationsEvidenceCertificates1763800000002 implements Migr
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS certificates`);
     await q.query(`DROP TABLE IF EXISTS evidence_files`);
+    await q.query(`ALTER TABLE email_outbox DROP COLUMN IF EXISTS params`);
     await q.query(`DROP INDEX IF EXISTS registrations_concepts`);
     await q.query(`DROP INDEX IF EXISTS registrations_queue`);
     for (const c of ['concept_warning_sent_at', 'decided_by', 'decided_at', 'staff_question', 'application']) {

@@ -16,6 +16,11 @@ import { publicRegisterRouter } from '../modules/public-register/public-register
 import { PublicRegisterService } from '../modules/public-register/public-register.service.js';
 import { myCertificateRouter, publicVerifyRouter } from '../modules/certificates/certificates.router.js';
 import { staffRouter } from '../modules/staff/staff.router.js';
+import { myRegistrationsRouter, variantsRouter } from '../modules/applications/applications.router.js';
+import { ApplicationsService } from '../modules/applications/applications.service.js';
+import { staffApplicationsRouter } from '../modules/staff-applications/staff-applications.router.js';
+import { StaffApplicationsService } from '../modules/staff-applications/staff-applications.service.js';
+import { EvidenceStore } from '../storage/evidence-store.js';
 import { configurePassport, mountPassport, requireLogin, requireRole, sessionMiddleware, type OidcDiscovery } from './auth.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
@@ -25,6 +30,7 @@ export interface AppDeps {
   dataSource: DataSource;
   redis: Redis;
   emailQueue: Queue;
+  certificateQueue: Queue;
   logger: Logger;
   discovery: OidcDiscovery;
 }
@@ -75,8 +81,14 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/public/verify', publicVerifyRouter({ db: dataSource }));
   app.use('/api/public', publicRegisterRouter(new PublicRegisterService(dataSource)));
   app.use('/api/me', meRouter(dataSource));
+  const appDeps = { db: dataSource, evidence: new EvidenceStore(config.evidenceDir), emailQueue: deps.emailQueue, logger };
+  const applications = new ApplicationsService(appDeps);
+  const requireStaff = requireRole((id) => accounts.roles(id), 'staff');
+  app.use('/api/variants', variantsRouter(applications));
+  app.use('/api/my/registrations', requireLogin(), myRegistrationsRouter(applications));
+  app.use('/api/staff/applications', requireStaff, staffApplicationsRouter(new StaffApplicationsService({ ...appDeps, certificateQueue: deps.certificateQueue })));
   app.use('/api/my/certificate', requireLogin(), myCertificateRouter({ db: dataSource }));
-  app.use('/api/staff', staffRouter(dataSource, requireRole((id) => accounts.roles(id), 'staff')));
+  app.use('/api/staff', staffRouter(dataSource, requireStaff));
   app.use('/api', apiNotFound);
   app.use('/auth', apiNotFound);
 

@@ -1,17 +1,26 @@
-/** Mail texts per template and locale. Plain text first; every mail says who sent it and why. */
+/** Mail texts per template and locale. Plain text; every mail says who sent it, why, and what happens next. */
 export interface RenderedEmail {
   subject: string;
   text: string;
 }
 
-export type EmailTemplate = 'welcome';
-
-interface TemplateContext {
+export interface TemplateContext {
   displayName: string;
   publicUrl: string;
+  params: Record<string, unknown>;
 }
 
-const templates: Record<EmailTemplate, Record<'nl' | 'en', (c: TemplateContext) => RenderedEmail>> = {
+type Render = (c: TemplateContext) => RenderedEmail;
+
+const str = (c: TemplateContext, key: string): string => {
+  const v = c.params[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+};
+
+const signatureNl = ['', 'Met vriendelijke groet,', 'Registerbeheer Vakregister'];
+const signatureEn = ['', 'Kind regards,', 'Vakregister register staff'];
+
+const templates = {
   welcome: {
     nl: (c) => ({
       subject: 'Welkom bij Vakregister',
@@ -22,9 +31,7 @@ const templates: Record<EmailTemplate, Record<'nl' | 'en', (c: TemplateContext) 
         `Op ${c.publicUrl}/account zie je je gegevens en je registratie.`,
         '',
         'Heb je niet zelf ingelogd? Neem dan contact op met registerbeheer.',
-        '',
-        'Met vriendelijke groet,',
-        'Registerbeheer Vakregister',
+        ...signatureNl,
       ].join('\n'),
     }),
     en: (c) => ({
@@ -36,13 +43,139 @@ const templates: Record<EmailTemplate, Record<'nl' | 'en', (c: TemplateContext) 
         `Your details and registration are at ${c.publicUrl}/account.`,
         '',
         'If this was not you, please contact register staff.',
-        '',
-        'Kind regards,',
-        'Vakregister register staff',
+        ...signatureEn,
       ].join('\n'),
     }),
   },
-};
+  application_submitted: {
+    nl: (c) => ({
+      subject: `Aanvraag ontvangen: ${str(c, 'variant')}`,
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        `We hebben je aanvraag voor de registratie als ${str(c, 'variant')} ontvangen.`,
+        'Registerbeheer beoordeelt je aanvraag. Je krijgt bericht als we een besluit hebben genomen of als we meer informatie nodig hebben.',
+        `De status volg je op ${c.publicUrl}/applications/${str(c, 'registrationId')}.`,
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `Application received: ${str(c, 'variant')}`,
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        `We have received your application for registration as ${str(c, 'variant')}.`,
+        'Register staff will assess it. You will hear from us when we decide or need more information.',
+        `Follow its status at ${c.publicUrl}/applications/${str(c, 'registrationId')}.`,
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+  application_info_requested: {
+    nl: (c) => ({
+      subject: `Meer informatie nodig voor je aanvraag: ${str(c, 'variant')}`,
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        'Om je aanvraag te kunnen beoordelen hebben we meer informatie nodig:',
+        '',
+        str(c, 'question'),
+        '',
+        `Vul je aanvraag aan en dien hem opnieuw in op ${c.publicUrl}/applications/${str(c, 'registrationId')}.`,
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `More information needed for your application: ${str(c, 'variant')}`,
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        'To assess your application we need more information:',
+        '',
+        str(c, 'question'),
+        '',
+        `Complete your application and submit it again at ${c.publicUrl}/applications/${str(c, 'registrationId')}.`,
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+  application_approved: {
+    nl: (c) => ({
+      subject: `Je bent geregistreerd: ${str(c, 'variant')}`,
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        `Je registratie als ${str(c, 'variant')} is goedgekeurd. Je registratienummer is ${str(c, 'registrationNumber')}.`,
+        `Je registratie loopt tot en met ${str(c, 'validUntil')}; je herregistratie moet uiterlijk ${str(c, 'deadline')} binnen zijn.`,
+        `Je registratiebewijs download je op ${c.publicUrl}/account. Iedereen kan je registratie controleren op ${c.publicUrl}/verify/${str(c, 'registrationNumber')}.`,
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `You are registered: ${str(c, 'variant')}`,
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        `Your registration as ${str(c, 'variant')} has been approved. Your registration number is ${str(c, 'registrationNumber')}.`,
+        `It runs until ${str(c, 'validUntil')}; your reregistration is due by ${str(c, 'deadline')}.`,
+        `Download your certificate at ${c.publicUrl}/account. Anyone can verify your registration at ${c.publicUrl}/verify/${str(c, 'registrationNumber')}.`,
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+  application_rejected: {
+    nl: (c) => ({
+      subject: `Besluit over je aanvraag: ${str(c, 'variant')}`,
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        `We hebben je aanvraag voor de registratie als ${str(c, 'variant')} afgewezen. De reden:`,
+        '',
+        str(c, 'reason'),
+        '',
+        'Ben je het niet eens met dit besluit, dan kun je binnen zes weken bezwaar maken bij registerbeheer. Je kunt ook een nieuwe aanvraag doen.',
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `Decision on your application: ${str(c, 'variant')}`,
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        `We have rejected your application for registration as ${str(c, 'variant')}. The reason:`,
+        '',
+        str(c, 'reason'),
+        '',
+        'If you disagree, you can object to register staff within six weeks. You may also apply again.',
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+  concept_expiry_warning: {
+    nl: (c) => ({
+      subject: 'Je conceptaanvraag wordt binnenkort verwijderd',
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        `Je hebt een conceptaanvraag voor ${str(c, 'variant')} die nog niet is ingediend. Op ${str(c, 'deleteOn')} verwijderen we dit concept met de bijlagen.`,
+        `Wil je het bewaren? Dien je aanvraag in op ${c.publicUrl}/applications/${str(c, 'registrationId')}.`,
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: 'Your draft application will be deleted soon',
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        `You have a draft application for ${str(c, 'variant')} that was never submitted. On ${str(c, 'deleteOn')} we delete it with its attachments.`,
+        `To keep it, submit it at ${c.publicUrl}/applications/${str(c, 'registrationId')}.`,
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+} satisfies Record<string, Record<'nl' | 'en', Render>>;
+
+export type EmailTemplate = keyof typeof templates;
 
 export function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(templates, name);

@@ -15,6 +15,7 @@ interface ClaimedRow {
   to_address: string;
   locale: 'nl' | 'en';
   display_name: string | null;
+  params: Record<string, unknown>;
 }
 
 /**
@@ -31,7 +32,7 @@ export function createEmailHandler(deps: { db: DataSource; mailer: Transporter; 
       deps.db,
       `UPDATE email_outbox o SET status = 'sending', attempts = attempts + 1, claimed_at = now()
         WHERE o.id = $1 AND (o.status = 'pending' OR (o.status = 'sending' AND o.claimed_at < now() - make_interval(mins => $2)))
-        RETURNING o.id, o.template, o.to_address, o.locale,
+        RETURNING o.id, o.template, o.to_address, o.locale, o.params,
                   (SELECT display_name FROM accounts a WHERE a.id = o.account_id) AS display_name`,
       [outboxId, STALE_CLAIM_MINUTES],
     );
@@ -47,7 +48,7 @@ export function createEmailHandler(deps: { db: DataSource; mailer: Transporter; 
       await deps.db.query(`UPDATE email_outbox SET status = 'failed', last_error = $2 WHERE id = $1`, [row.id, 'unknown template']);
       throw new UnrecoverableError(`unknown email template ${row.template}`);
     }
-    const mail = renderEmail(row.template, row.locale, { displayName: row.display_name ?? '', publicUrl: deps.publicUrl });
+    const mail = renderEmail(row.template, row.locale, { displayName: row.display_name ?? '', publicUrl: deps.publicUrl, params: row.params });
     try {
       await deps.mailer.sendMail({ from: deps.from, to: row.to_address, subject: mail.subject, text: mail.text });
     } catch (err) {

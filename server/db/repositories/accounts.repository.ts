@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ROLES, type Role } from '../entities/account.entity.js';
 import { rows } from '../sql.js';
 import { recordAudit } from './audit.repository.js';
+import { queueEmail } from './email-outbox.repository.js';
 
 export interface AccountView {
   id: string;
@@ -50,12 +51,7 @@ export async function recordLogin(dataSource: DataSource, claims: LoginClaims): 
     let welcomeOutboxId: string | null = null;
     const email = first[0]?.email;
     if (email) {
-      const inserted = (await m.query(
-        `INSERT INTO email_outbox (dedupe_key, template, to_address, account_id)
-         VALUES ($1, 'welcome', $2, $3) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [`welcome:${accountId}`, email, accountId],
-      )) as Array<{ id: string }>;
-      welcomeOutboxId = inserted[0]?.id ?? null;
+      welcomeOutboxId = await queueEmail(m, { dedupeKey: `welcome:${accountId}`, template: 'welcome', toAddress: email, accountId });
     }
     return { accountId, created: row!.created, welcomeOutboxId };
   });

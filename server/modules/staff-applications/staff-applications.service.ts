@@ -1,0 +1,164 @@
+import type { Queue } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import { computeCycle } from '../../domain/cycle.js';
+import { displayName } from '../../domain/person-name.js';
+import { todayIn } from '../../domain/plain-date.js';
+import {
+  ensureRegistrationNumber,
+  findActiveGeneralist,
+  findEvidence,
+  findRegistration,
+  markDecided,
+  setRegistered,
+  setStaffQuestion,
+  staffQueue,
+  type RegistrationRow,
+} from '../../db/repositories/applications.repository.js';
+import { recordAudit } from '../../db/repositories/audit.repository.js';
+import { issueCertificateRevision } from '../../db/repositories/certificates.repository.js';
+import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
+import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
+import { rows } from '../../db/sql.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { enqueueCertificate } from '../../jobs/certificates.js';
+import { ApplicationReader, type ApplicationsDeps, type Detail } from '../applications/applications.service.js';
+import type { Decision } from './staff-applications.schemas.js';
+
+interface StaffDeps extends ApplicationsDeps {
+  certificateQueue: Queue;
+}
+
+interface Context {
+  staffAccountId: string;
+  requestId: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Register staff: the review queue, dossiers (every access logged) and decisions (every decision audited). */
+export class StaffApplicationsService extends ApplicationReader {
+  constructor(private readonly staffDeps: StaffDeps) {
+    super(staffDeps);
+  }
+
+  async queue(q: { status?: 'submitted' | 'in_review'; variant?: string; page: number; pageSize: number }, now = new Date()) {
+    const { rows: found, total } = await staffQueue(this.deps.db, {
+      statuses: q.status ? [q.status] : ['submitted', 'in_review'],
+      variantCode: q.variant ?? null,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    return {
+      items: found.map((r) => ({
+        id: r.id,
+        person: { name: displayName({ givenNames: r.given_names, prefix: r.name_prefix, familyName: r.family_name }), email: r.email },
+        variant: { code: r.variant_code, name: r.variant_name },
+        status: r.status,
+        submittedAt: r.submitted_at.toISOString(),
+        ageDays: Math.floor((now.getTime() - r.submitted_at.getTime()) / DAY_MS),
+      })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  async dossier(ctx: Context, id: string): Promise<Detail> {
+    const r = await findRegistration(this.deps.db, id);
+    if (!r) throw notFound('Application');
+    await recordAudit(this.deps.db, { actorAccountId: ctx.staffAccountId, action: 'dossier.viewed', subjectType: 'registration', subjectId: id, requestId: ctx.requestId });
+    return this.detail(this.deps.db, r);
+  }
+
+  async openEvidence(ctx: Context, id: string, evidenceId: string) {
+    const row = await findEvidence(this.deps.db, id, evidenceId);
+    if (!row) throw notFound('Evidence');
+    await recordAudit(this.deps.db, { actorAccountId: ctx.staffAccountId, action: 'evidence.viewed', subjectType: 'registration', subjectId: id, details: { evidenceId }, requestId: ctx.requestId });
+    return { row, stream: this.deps.evidence.open(row.id) };
+  }
+
+  /**
+   * Approve, reject or ask for more information. The transition locks the row and checks the status the staff
+   * member saw, so of two concurrent decisions exactly one wins and the other gets 409.
+   */
+  async decide(ctx: Context, id: string, d: Decision): Promise<{ status: string; registrationNumber: string | null }> {
+    const outcome = await this.deps.db.transaction(async (m) => {
+      const before = await findRegistration(m, id);
+      if (!before) throw notFound('Application');
+      const move = (to: 'in_review' | 'registered' | 'rejected' | 'concept', expectedFrom: 'submitted' | 'in_review', reason: string | null) =>
+        transitionRegistration(m, { registrationId: id, to, actor: 'staff', actorAccountId: ctx.staffAccountId, reason, expectedFrom });
+      // Decisions are taken from in_review; a submitted application is taken into review first (both audited).
+      let from = d.expectedStatus;
+      if (d.decision !== 'request_info' && from === 'submitted') {
+        await move('in_review', 'submitted', null);
+        from = 'in_review';
+      }
+      const person = (await rows<{ email: string | null; account_id: string | null }>(
+        m,
+        `SELECT p.email, a.id AS account_id FROM persons p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = $1`,
+        [before.person_id],
+      ))[0]!;
+      // One mail per decision: the key names the status change that carried it.
+      const mail = async (template: string, params: Record<string, string | null>) => {
+        if (!person.email) return null;
+        const [change] = await rows<{ id: string }>(m, `SELECT max(id)::text AS id FROM registration_status_changes WHERE registration_id = $1`, [id]);
+        return queueEmail(m, { dedupeKey: `decision:${id}:${change!.id}`, template, toAddress: person.email, accountId: person.account_id, params: { variant: before.variant_name, registrationId: id, ...params } });
+      };
+
+      switch (d.decision) {
+        case 'approve': {
+          await move('registered', from, null);
+          const result = await this.register(m, before);
+          await markDecided(m, id, ctx.staffAccountId);
+          await recordAudit(m, { actorAccountId: ctx.staffAccountId, action: 'application.approved', subjectType: 'registration', subjectId: id, details: { registrationNumber: result.registrationNumber }, requestId: ctx.requestId });
+          const outboxId = await mail('application_approved', { registrationNumber: result.registrationNumber, validUntil: result.validUntil, deadline: result.deadline });
+          return { status: 'registered', registrationNumber: result.registrationNumber, outboxId, certificateId: result.certificateId };
+        }
+        case 'reject': {
+          await move('rejected', from, d.reason);
+          await markDecided(m, id, ctx.staffAccountId);
+          await recordAudit(m, { actorAccountId: ctx.staffAccountId, action: 'application.rejected', subjectType: 'registration', subjectId: id, details: { reason: d.reason }, requestId: ctx.requestId });
+          return { status: 'rejected', registrationNumber: null, outboxId: await mail('application_rejected', { reason: d.reason }), certificateId: null };
+        }
+        case 'request_info': {
+          await move('concept', from, d.question);
+          await setStaffQuestion(m, id, d.question, ctx.staffAccountId);
+          await recordAudit(m, { actorAccountId: ctx.staffAccountId, action: 'application.info_requested', subjectType: 'registration', subjectId: id, details: { question: d.question }, requestId: ctx.requestId });
+          return { status: 'concept', registrationNumber: null, outboxId: await mail('application_info_requested', { question: d.question }), certificateId: null };
+        }
+        default: {
+          const exhaustive: never = d;
+          throw new Error(`unknown decision ${JSON.stringify(exhaustive)}`);
+        }
+      }
+    });
+    // Side effects only after the decision is committed.
+    await this.sendAfterCommit(outcome.outboxId);
+    if (outcome.certificateId) {
+      await enqueueCertificate(this.staffDeps.certificateQueue, outcome.certificateId).catch((err: unknown) =>
+        this.deps.logger.warn({ err, certificateId: outcome.certificateId }, 'certificate not enqueued'),
+      );
+    }
+    return { status: outcome.status, registrationNumber: outcome.registrationNumber };
+  }
+
+  /** Number, registration date and cycle: a generalist's cycle starts today; a specialist shares its generalist's. */
+  private async register(m: EntityManager, r: RegistrationRow) {
+    const { settings } = this.rules(r);
+    const today = todayIn(settings.timeZone);
+    let cycle = computeCycle(today, settings.cycle);
+    let parentRegistrationId: string | null = null;
+    if (r.variant_kind === 'specialist') {
+      const generalist = await findActiveGeneralist(m, r.person_id, r.register_id);
+      if (!generalist?.cycle_starts_on || !generalist.cycle_ends_on || !generalist.cycle_deadline) {
+        throw new AppError('generalist_required', 409, 'The person no longer holds an active generalist registration.');
+      }
+      cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, deadline: generalist.cycle_deadline };
+      parentRegistrationId = generalist.id;
+    }
+    const registrationNumber = await ensureRegistrationNumber(m, r.person_id, settings.registrationNumber.digits);
+    await setRegistered(m, r.id, { registeredOn: today, cycle, parentRegistrationId });
+    const certificate = await issueCertificateRevision(m, r.person_id, today);
+    return { registrationNumber, validUntil: cycle.endsOn, deadline: cycle.deadline, certificateId: certificate?.certificateId ?? null };
+  }
+}
