@@ -11,7 +11,7 @@ export type EmailJob = z.infer<typeof emailJobSchema>;
 /** Deterministic: one outbox row, one job id, so a re-enqueue never makes a second job. */
 export const emailJobId = (outboxId: string): string => `email-${outboxId}`;
 
-export const MAINTENANCE_JOBS = { outboxSweep: 'outbox-sweep' } as const;
+export const MAINTENANCE_JOBS = { outboxSweep: 'outbox-sweep', conceptCleanup: 'concept-cleanup' } as const;
 
 /** Failed jobs are kept for inspection by age and count, never forever. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
