@@ -7,6 +7,11 @@ import { Queue } from 'bullmq';
 import type { Runtime } from '../server/runtime.js';
 import { createEmailHandler, markEmailFailed } from './email/email.handler.js';
 import { createOutboxSweepHandler } from './email/outbox-sweep.handler.js';
+import { createConceptCleanupHandler } from './housekeeping/concept-cleanup.handler.js';
+import { EvidenceStore } from '../server/storage/evidence-store.js';
+import { certificateJobSchema, CERTIFICATE_QUEUE } from '../server/jobs/certificates.js';
+import { markCertificateFailed } from '../server/db/repositories/certificates.repository.js';
+import { createCertificateHandler } from './certificates/certificate.handler.js';
 
 export interface WorkerSet {
   close(deadlineMs: number): Promise<void>;
@@ -32,24 +37,41 @@ export async function startWorkers(config: AppConfig, runtime: Runtime, logger: 
   const maintenanceQueue = new Queue(QUEUE_NAMES.maintenance, { connection: createRedis(config.redisUrl, 'vakregister-maintenance-queue'), defaultJobOptions: DEFAULT_JOB_OPTIONS });
   // Schedules are upserted at boot: idempotent across restarts and several worker processes.
   await maintenanceQueue.upsertJobScheduler(MAINTENANCE_JOBS.outboxSweep, { every: 60_000 }, { name: MAINTENANCE_JOBS.outboxSweep, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+  await maintenanceQueue.upsertJobScheduler(MAINTENANCE_JOBS.conceptCleanup, { every: 60 * 60_000 }, { name: MAINTENANCE_JOBS.conceptCleanup, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
   const sweep = createOutboxSweepHandler({ db: runtime.dataSource, emailQueue: runtime.emailQueue });
+  const conceptCleanup = createConceptCleanupHandler({ db: runtime.dataSource, emailQueue: runtime.emailQueue, evidence: new EvidenceStore(config.evidenceDir), logger });
   const maintenanceWorker = new Worker(
     QUEUE_NAMES.maintenance,
     async (job: Job) => {
       switch (job.name) {
         case MAINTENANCE_JOBS.outboxSweep:
           return sweep();
+        case MAINTENANCE_JOBS.conceptCleanup:
+          return conceptCleanup();
         default:
           throw new Error(`unknown maintenance job ${job.name}`);
       }
     },
     { connection: createRedis(config.redisUrl, 'vakregister-worker-maintenance'), concurrency: 1 },
   );
+  const certificateHandler = createCertificateHandler({ db: runtime.dataSource, publicUrl: config.publicUrl, logger });
+  // BullMQ does not close a connection it was handed, so close() disconnects this one itself.
+  const certificateConnection = createRedis(config.redisUrl, 'vakregister-worker-certificates');
+  const certificateWorker = new Worker(CERTIFICATE_QUEUE, certificateHandler, { connection: certificateConnection, concurrency: 2 });
+  certificateWorker.on('failed', (job: Job | undefined, err) => {
+    logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'certificate job failed');
+    const attempts = job?.opts.attempts ?? 1;
+    if (job && (job.attemptsMade >= attempts || err.name === 'UnrecoverableError')) {
+      const parsed = certificateJobSchema.safeParse(job.data);
+      if (parsed.success) void markCertificateFailed(runtime.dataSource, parsed.data.certificateId, err.message).catch(() => undefined);
+    }
+  });
+  certificateWorker.on('error', (err) => logger.warn({ err: err.message }, 'worker error'));
   for (const w of [emailWorker, maintenanceWorker]) w.on('error', (err) => logger.warn({ err: err.message }, 'worker error'));
 
   return {
     async close(deadlineMs: number) {
-      const closing = Promise.all([emailWorker.close(), maintenanceWorker.close()]).then(() => maintenanceQueue.close());
+      const closing = Promise.all([emailWorker.close(), maintenanceWorker.close(), certificateWorker.close().then(() => certificateConnection.disconnect())]).then(() => maintenanceQueue.close());
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`workers did not drain within ${deadlineMs} ms`)), deadlineMs);
