@@ -137,3 +137,306 @@ export async function logout(): Promise<void> {
 export function isAbortError(err: unknown): boolean {
   return err instanceof DOMException && err.name === 'AbortError';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Registrations, applications, evidence, certificates, staff review and verification.
+// ---------------------------------------------------------------------------------------------
+
+export type DeclarationCode = 'beroepscode' | 'tuchtrecht' | 'publication';
+export type RequirementKind = 'document' | 'hours' | 'statement';
+
+export interface EntryCriteria {
+  vogMaxAgeMonths: number | null;
+  diplomas: Array<{ code: string; name: string }>;
+  evcRouteAllowed: boolean;
+  declarations: DeclarationCode[];
+  requirements: Array<{
+    code: string;
+    name: { nl: string; en: string };
+    kind: RequirementKind;
+    minimum?: number;
+  }>;
+}
+
+export interface Variant {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: VariantKind;
+  parentCode: string | null;
+  criteria: EntryCriteria;
+}
+
+export interface Answers {
+  /** A diploma code, or 'other' for the EVC route. */
+  diplomaCode?: string;
+  diplomaYear?: number;
+  vogIssuedOn?: string;
+  declarations?: Partial<Record<DeclarationCode, boolean>>;
+  requirements?: Record<string, { hours?: number }>;
+}
+
+export interface PersonDetails {
+  givenNames: string;
+  prefix: string | null;
+  familyName: string;
+  email: string;
+}
+
+export interface Evidence {
+  id: string;
+  kind: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface Issue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export type NextStep = 'complete_and_submit' | 'answer_question' | 'wait_for_review' | 'download_certificate' | 'none';
+
+export interface Cycle {
+  startsOn: string;
+  endsOn: string;
+  deadline: string;
+}
+
+export interface MyRegistration {
+  id: string;
+  variant: { code: string; name: string; nameEn: string; kind: VariantKind };
+  status: string;
+  createdAt: string;
+  submittedAt: string | null;
+  registeredOn: string | null;
+  cycle: Cycle | null;
+  staffQuestion: string | null;
+  conceptExpiresOn: string | null;
+  nextStep: NextStep | string;
+  registrationNumber: string | null;
+}
+
+export interface HistoryItem {
+  fromStatus: string | null;
+  toStatus: string;
+  occurredAt: string;
+  reason: string | null;
+}
+
+export interface MyRegistrationDetail extends MyRegistration {
+  person: PersonDetails | null;
+  application: Answers;
+  evidence: Evidence[];
+  history: HistoryItem[];
+  criteria: EntryCriteria;
+  completeness: { complete: boolean; issues: Issue[] };
+}
+
+export interface MyRegistrations {
+  person: (PersonDetails & { registrationNumber: string | null }) | null;
+  items: MyRegistration[];
+}
+
+export interface CertificateStatus {
+  newest: {
+    revision: number;
+    status: 'pending' | 'rendered' | 'failed' | string;
+    issuedOn: string | null;
+    verificationCode: string | null;
+  } | null;
+}
+
+export interface StaffQueueItem {
+  id: string;
+  person: { name: string; email: string };
+  variant: { code: string; name: string };
+  status: string;
+  submittedAt: string | null;
+  ageDays: number;
+}
+
+export interface StaffQueue {
+  items: StaffQueueItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface StaffApplicationDetail extends Omit<MyRegistrationDetail, 'person'> {
+  person: (PersonDetails & { registrationNumber: string | null }) | null;
+}
+
+export type Decision = 'approve' | 'reject' | 'request_info';
+export type OpenStatus = 'submitted' | 'in_review';
+
+export interface DecisionRequest {
+  decision: Decision;
+  reason?: string;
+  question?: string;
+  expectedStatus: OpenStatus;
+}
+
+export interface DecisionResult {
+  status: string;
+  registrationNumber: string | null;
+}
+
+export interface VerifyResult {
+  entry: PublicEntry;
+  code: {
+    value: string;
+    status: 'current' | 'superseded' | 'unknown' | string;
+    revision: number | null;
+    issuedOn: string | null;
+    newestRevision: number | null;
+  } | null;
+}
+
+const sig = (signal?: AbortSignal) => ({ signal: signal ?? null });
+
+function jsonInit(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+const myRegistrationPath = (id: string) => `/api/my/registrations/${encodeURIComponent(id)}`;
+const staffApplicationPath = (id: string) => `/api/staff/applications/${encodeURIComponent(id)}`;
+
+export async function getVariants(signal?: AbortSignal): Promise<Variant[]> {
+  const body = await request<{ items: Variant[] }>('/api/variants', sig(signal));
+  return body.items;
+}
+
+export function getMyRegistrations(signal?: AbortSignal): Promise<MyRegistrations> {
+  return request<MyRegistrations>('/api/my/registrations', sig(signal));
+}
+
+export function createRegistration(variantCode: string): Promise<MyRegistrationDetail> {
+  return request<MyRegistrationDetail>('/api/my/registrations', jsonInit('POST', { variantCode }));
+}
+
+export function getMyRegistration(id: string, signal?: AbortSignal): Promise<MyRegistrationDetail> {
+  return request<MyRegistrationDetail>(myRegistrationPath(id), sig(signal));
+}
+
+export function saveRegistration(
+  id: string,
+  body: { person?: PersonDetails; application?: Answers },
+): Promise<MyRegistrationDetail> {
+  return request<MyRegistrationDetail>(myRegistrationPath(id), jsonInit('PATCH', body));
+}
+
+export function submitRegistration(id: string): Promise<MyRegistrationDetail> {
+  return request<MyRegistrationDetail>(`${myRegistrationPath(id)}/submit`, { method: 'POST' });
+}
+
+export function myEvidenceUrl(registrationId: string, evidenceId: string): string {
+  return `${myRegistrationPath(registrationId)}/evidence/${encodeURIComponent(evidenceId)}`;
+}
+
+export function deleteEvidence(registrationId: string, evidenceId: string): Promise<void> {
+  return request<void>(myEvidenceUrl(registrationId, evidenceId), { method: 'DELETE' });
+}
+
+export interface UploadHandle {
+  promise: Promise<Evidence>;
+  abort: () => void;
+}
+
+/** Parse an XHR error response into an ApiError (same rules as toApiError). */
+function xhrError(xhr: XMLHttpRequest): ApiError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(xhr.responseText) as unknown;
+  } catch {
+    body = null;
+  }
+  if (isRecord(body) && isRecord(body.error)) {
+    const err = body.error;
+    return new ApiError(
+      xhr.status,
+      typeof err.code === 'string' ? err.code : 'http_error',
+      typeof err.message === 'string' ? err.message : '',
+      typeof err.requestId === 'string' ? err.requestId : undefined,
+      err.details,
+    );
+  }
+  if (xhr.status === 413) return new ApiError(413, 'file_too_large', '');
+  return new ApiError(xhr.status, 'http_error', `HTTP ${xhr.status}`);
+}
+
+/**
+ * Upload one evidence file (multipart: kind, file) with XMLHttpRequest so that upload progress can be shown.
+ * onProgress receives a fraction 0..1 (or null when the size is not computable).
+ */
+export function uploadEvidence(
+  registrationId: string,
+  kind: string,
+  file: File,
+  onProgress: (fraction: number | null) => void,
+): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<Evidence>((resolve, reject) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    xhr.open('POST', `${myRegistrationPath(registrationId)}/evidence`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (event) => onProgress(event.lengthComputable ? event.loaded / event.total : null);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as Evidence);
+        } catch {
+          reject(new ApiError(xhr.status, 'invalid_response', ''));
+        }
+      } else {
+        reject(xhrError(xhr));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', ''));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}
+
+export const MY_CERTIFICATE_URL = '/api/my/certificate';
+
+export function getCertificateStatus(signal?: AbortSignal): Promise<CertificateStatus> {
+  return request<CertificateStatus>('/api/my/certificate/status', sig(signal));
+}
+
+export interface StaffQueueQuery {
+  status?: OpenStatus | undefined;
+  variant?: string | undefined;
+  page: number;
+}
+
+export function getStaffQueue(query: StaffQueueQuery, signal?: AbortSignal): Promise<StaffQueue> {
+  const params = new URLSearchParams();
+  if (query.status) params.set('status', query.status);
+  if (query.variant) params.set('variant', query.variant);
+  params.set('page', String(query.page));
+  return request<StaffQueue>(`/api/staff/applications?${params.toString()}`, sig(signal));
+}
+
+export function getStaffApplication(id: string, signal?: AbortSignal): Promise<StaffApplicationDetail> {
+  return request<StaffApplicationDetail>(staffApplicationPath(id), sig(signal));
+}
+
+export function staffEvidenceUrl(applicationId: string, evidenceId: string): string {
+  return `${staffApplicationPath(applicationId)}/evidence/${encodeURIComponent(evidenceId)}`;
+}
+
+export function decideApplication(id: string, body: DecisionRequest): Promise<DecisionResult> {
+  return request<DecisionResult>(`${staffApplicationPath(id)}/decision`, jsonInit('POST', body));
+}
+
+export function verifyRegistration(registrationNumber: string, code: string | null, signal?: AbortSignal): Promise<VerifyResult> {
+  const query = code ? `?${new URLSearchParams({ code }).toString()}` : '';
+  return request<VerifyResult>(`/api/public/verify/${encodeURIComponent(registrationNumber)}${query}`, sig(signal));
+}

@@ -36,3 +36,13 @@ describe('formatDate', () => {
     expect(parseIsoDate('2023-13-01')).to.equal(null);
   });
 });
+
+describe('formatBytes', () => {
+  it('uses 1024-based units and the reader’s number format', async () => {
+    const { formatBytes } = await import('./format.js');
+    expect(formatBytes(512, 'nl')).to.equal('512 B');
+    expect(formatBytes(1536 * 1024, 'nl')).to.equal('1,5 MB');
+    expect(formatBytes(1536 * 1024, 'en')).to.equal('1.5 MB');
+    expect(formatBytes(10 * 1024 * 1024, 'nl')).to.equal('10 MB');
+  });
+});

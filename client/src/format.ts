@@ -46,3 +46,34 @@ export function formatDate(isoDate: string, lang: string): string {
   if (!date) return isoDate;
   return formatterFor(lang).format(date);
 }
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormatterFor(lang: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const locale = lang === 'en' ? LOCALES.en : LOCALES.nl;
+  const key = `${locale}:${maximumFractionDigits}`;
+  let f = numberFormatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormatters.set(key, f);
+  }
+  return f;
+}
+
+/** A number with Dutch (or English) grouping, e.g. 2.080 in Dutch, 2,080 in English. */
+export function formatNumber(value: number, lang: string): string {
+  return numberFormatterFor(lang, 2).format(value);
+}
+
+/** A file size such as "512 B", "12,3 kB" or "1,5 MB" (1 kB = 1024 B, as the upload limit of 10 MB is meant). */
+export function formatBytes(bytes: number, lang: string): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return String(bytes);
+  const units = ['B', 'kB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${numberFormatterFor(lang, unit === 0 ? 0 : 1).format(value)} ${units[unit]}`;
+}

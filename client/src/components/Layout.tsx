@@ -53,6 +53,8 @@ function AuthControl() {
 
 export function Layout() {
   const { t } = useTranslation();
+  const { state: meState } = useMe();
+  const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -94,6 +96,13 @@ export function Layout() {
                 {t('nav.account')}
               </NavLink>
             </li>
+            {isStaff ? (
+              <li>
+                <NavLink to="/staff" className="nav__link">
+                  {t('nav.staff')}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </header>

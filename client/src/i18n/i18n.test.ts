@@ -4,7 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import nl from './nl.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
-import { MEASURE_TYPES, ROLES, STATUSES, VARIANT_KINDS } from '../domain.js';
+import {
+  CODE_STATUSES,
+  DECISIONS,
+  DECLARATIONS,
+  FIXED_EVIDENCE_KINDS,
+  ISSUE_CODES,
+  MEASURE_TYPES,
+  NEXT_STEPS,
+  ROLES,
+  STATUSES,
+  VARIANT_KINDS,
+} from '../domain.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -103,6 +114,38 @@ describe('i18n resources', () => {
       'lang.enFull',
     ];
     expect(needed.filter((k) => !hasKey(nlTree, k))).to.deep.equal([]);
+  });
+
+  it('has labels for next steps, issue codes, declarations, evidence kinds, code statuses and decisions', () => {
+    const needed = [
+      ...NEXT_STEPS.map((s) => `nextStep.${s}`),
+      ...ISSUE_CODES.map((c) => `issue.${c}`),
+      ...DECLARATIONS.flatMap((d) => [`declaration.${d}.title`, `declaration.${d}.statement`, `declaration.${d}.explanation`]),
+      ...FIXED_EVIDENCE_KINDS.map((k) => `evidence.kind.${k}`),
+      ...['empty', 'file_too_large', 'unsupported_file_type'].map((p) => `evidence.problem.${p}`),
+      ...['required', 'invalid_email', 'invalid_year', 'invalid_hours'].map((e) => `form.error.${e}`),
+      ...['document', 'statement'].map((k) => `form.requirements.${k}Hint`),
+      ...VARIANT_KINDS.map((k) => `apply.hint.${k}`),
+      ...CODE_STATUSES.map((s) => `verify.${s}`),
+      ...DECISIONS.flatMap((d) => [`staff.decision.option.${d}`, `staff.decision.optionHint.${d}`, `staff.decision.done.${d}`]),
+      ...['reject', 'request_info'].flatMap((d) => [
+        `staff.decision.textLabel.${d}`,
+        `staff.decision.textHint.${d}`,
+        `staff.decision.textRequired.${d}`,
+      ]),
+      ...['already_exists', 'generalist_required', 'not_editable', 'application_incomplete', 'status_changed', 'file_too_large', 'unsupported_file_type'].map(
+        (c) => `errors.code.${c}`,
+      ),
+    ];
+    expect(needed.filter((k) => !hasKey(nlTree, k))).to.deep.equal([]);
+  });
+
+  it('uses the agreed Dutch verification banners', () => {
+    expect(nl.verify.current).to.equal('Dit registratiebewijs is geldig en actueel.');
+    expect(nl.verify.superseded).to.equal(
+      'Dit registratiebewijs is vervangen door een nieuwere versie; de actuele status staat hieronder.',
+    );
+    expect(nl.verify.unknown).to.equal('Deze verificatiecode is onbekend.');
   });
 
   it('uses the agreed Dutch status labels', () => {

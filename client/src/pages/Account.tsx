@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isRole } from '../domain.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { MyRegistrations } from '../components/MyRegistrations.js';
 import { useMe } from '../me.js';
 import { useDocumentTitle } from '../hooks.js';
 
@@ -67,6 +68,7 @@ export function Account() {
           ) : null}
         </dl>
       ) : null}
+      {state.status === 'authenticated' ? <MyRegistrations /> : null}
     </>
   );
 }

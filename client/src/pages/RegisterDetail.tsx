@@ -84,14 +84,25 @@ export function RegisterDetail() {
   );
 }
 
-export function EntryDetails({ entry }: { entry: PublicEntry }) {
+/** level: heading level of the name (1 on its own page, 2 below another title); largeStatus: a big status badge. */
+export function EntryDetails({
+  entry,
+  level = 1,
+  largeStatus = false,
+}: {
+  entry: PublicEntry;
+  level?: 1 | 2;
+  largeStatus?: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  const NameHeading = level === 1 ? 'h1' : 'h2';
+  const SectionHeading = level === 1 ? 'h2' : 'h3';
   const lang = i18n.language;
   const date = (value: string | null) => (value ? formatDate(value, lang) : t('detail.notKnown'));
 
   return (
     <article className="entry">
-      <h1 className="entry__name">{entry.name}</h1>
+      <NameHeading className="entry__name">{entry.name}</NameHeading>
       <dl className="details">
         <div className="details__row">
           <dt>{t('detail.number')}</dt>
@@ -100,7 +111,7 @@ export function EntryDetails({ entry }: { entry: PublicEntry }) {
         <div className="details__row">
           <dt>{t('detail.status')}</dt>
           <dd>
-            <StatusBadge status={entry.status} />
+            <StatusBadge status={entry.status} size={largeStatus ? 'large' : undefined} />
           </dd>
         </div>
         <div className="details__row">
@@ -134,14 +145,14 @@ export function EntryDetails({ entry }: { entry: PublicEntry }) {
       </dl>
 
       <section className="measures" aria-labelledby="measures-heading">
-        <h2 id="measures-heading">{t('detail.measures')}</h2>
+        <SectionHeading id="measures-heading" className="measures__heading">{t('detail.measures')}</SectionHeading>
         {entry.measures.length === 0 ? (
           <p>{t('detail.noMeasures')}</p>
         ) : (
           <ul className="plain-list measures__list">
             {entry.measures.map((m, i) => (
               <li key={`${m.type}-${m.decisionDate}-${i}`}>
-                <MeasureCard measure={m} lang={lang} />
+                <MeasureCard measure={m} lang={lang} level={level} />
               </li>
             ))}
           </ul>
@@ -151,8 +162,9 @@ export function EntryDetails({ entry }: { entry: PublicEntry }) {
   );
 }
 
-function MeasureCard({ measure, lang }: { measure: PublicMeasure; lang: string }) {
+function MeasureCard({ measure, lang, level }: { measure: PublicMeasure; lang: string; level: 1 | 2 }) {
   const { t } = useTranslation();
+  const TypeHeading = level === 1 ? 'h3' : 'h4';
   const typeLabel = isMeasureType(measure.type) ? t(`measureType.${measure.type}`) : measure.type;
   const from = measure.startsOn ? formatDate(measure.startsOn, lang) : null;
   const to = measure.endsOn ? formatDate(measure.endsOn, lang) : null;
@@ -167,7 +179,7 @@ function MeasureCard({ measure, lang }: { measure: PublicMeasure; lang: string }
 
   return (
     <div className="measure">
-      <h3 className="measure__type">{typeLabel}</h3>
+      <TypeHeading className="measure__type">{typeLabel}</TypeHeading>
       <dl className="details details--compact">
         <div className="details__row">
           <dt>{t('detail.measure.body')}</dt>

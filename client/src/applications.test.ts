@@ -1,0 +1,215 @@
+import { expect } from 'chai';
+import type { EntryCriteria } from './api.js';
+import {
+  buildChecklist,
+  checkFile,
+  cycleProgress,
+  DIPLOMA_EVIDENCE_ID,
+  draftFromDetail,
+  fieldDomId,
+  MAX_UPLOAD_BYTES,
+  normalizeVerificationCode,
+  parseIssueDetails,
+  payloadFromDraft,
+  todayInAmsterdam,
+} from './applications.js';
+import { variantAvailability } from './pages/Apply.js';
+
+const generalist: EntryCriteria = {
+  vogMaxAgeMonths: 12,
+  diplomas: [{ code: 'hbo-social-work', name: 'Hbo Social Work' }],
+  evcRouteAllowed: true,
+  declarations: ['beroepscode', 'tuchtrecht', 'publication'],
+  requirements: [],
+};
+const specialist: EntryCriteria = {
+  vogMaxAgeMonths: 3,
+  diplomas: [],
+  evcRouteAllowed: false,
+  declarations: ['beroepscode'],
+  requirements: [
+    { code: 'experience-hours', name: { nl: 'Werkervaring', en: 'Experience' }, kind: 'hours', minimum: 2080 },
+    { code: 'employer-statement', name: { nl: 'Werkgeversverklaring', en: 'Employer statement' }, kind: 'statement' },
+  ],
+};
+
+describe('checkFile', () => {
+  it('accepts PDF, JPEG and PNG up to 10 MB', () => {
+    expect(checkFile({ name: 'diploma.PDF', size: 1000, type: 'application/pdf' })).to.equal(null);
+    expect(checkFile({ name: 'vog.jpeg', size: MAX_UPLOAD_BYTES, type: 'image/jpeg' })).to.equal(null);
+    expect(checkFile({ name: 'scan.png', size: 5, type: '' })).to.equal(null);
+  });
+  it('refuses other types, empty and too large files', () => {
+    expect(checkFile({ name: 'cv.docx', size: 1000, type: 'application/msword' })).to.equal('unsupported_file_type');
+    expect(checkFile({ name: 'fake.pdf', size: 1000, type: 'text/html' })).to.equal('unsupported_file_type');
+    expect(checkFile({ name: 'empty.pdf', size: 0, type: 'application/pdf' })).to.equal('empty');
+    expect(checkFile({ name: 'big.pdf', size: MAX_UPLOAD_BYTES + 1, type: 'application/pdf' })).to.equal('file_too_large');
+  });
+});
+
+describe('cycleProgress', () => {
+  const cycle = { startsOn: '2025-01-01', endsOn: '2030-01-01', deadline: '2029-12-31' };
+  it('counts elapsed days of the cycle', () => {
+    const p = cycleProgress(cycle, '2025-01-11');
+    expect(p).to.include({ totalDays: 1826, elapsedDays: 10, started: true, deadlinePassed: false, ended: false });
+  });
+  it('clamps before the start and after the end', () => {
+    expect(cycleProgress(cycle, '2024-12-01')?.elapsedDays).to.equal(0);
+    const after = cycleProgress(cycle, '2030-06-01');
+    expect(after?.elapsedDays).to.equal(1826);
+    expect(after?.deadlinePassed).to.equal(true);
+    expect(after?.ended).to.equal(true);
+  });
+  it('is null for impossible cycles', () => {
+    expect(cycleProgress({ startsOn: 'x', endsOn: '2030-01-01', deadline: '2029-12-31' }, '2025-01-01')).to.equal(null);
+  });
+  it('knows today in Amsterdam', () => {
+    expect(todayInAmsterdam(new Date('2024-12-31T23:30:00Z'))).to.equal('2025-01-01');
+  });
+});
+
+describe('issue fields', () => {
+  it('maps the server fields to form controls', () => {
+    expect(fieldDomId('person', generalist)).to.equal('f-person-givenNames');
+    expect(fieldDomId('person.email', generalist)).to.equal('f-person-email');
+    expect(fieldDomId('application.diplomaYear', generalist)).to.equal('f-diplomaYear');
+    expect(fieldDomId('evidence.diploma', generalist)).to.equal(DIPLOMA_EVIDENCE_ID);
+    expect(fieldDomId('evidence.evc-certificate', generalist)).to.equal(DIPLOMA_EVIDENCE_ID);
+    expect(fieldDomId('evidence.vog', generalist)).to.equal('f-evidence-vog');
+    expect(fieldDomId('declarations.tuchtrecht', generalist)).to.equal('f-declarations-tuchtrecht');
+    expect(fieldDomId('requirements.experience-hours', specialist)).to.equal('f-requirements-experience-hours');
+    expect(fieldDomId('requirements.employer-statement', specialist)).to.equal('f-evidence-employer-statement');
+    expect(fieldDomId('variant', specialist)).to.equal(null);
+  });
+
+  it('builds a checklist where an item is done when no issue refers to it', () => {
+    const items = buildChecklist(specialist, [
+      { field: 'requirements.experience-hours', code: 'minimum_not_met', message: '' },
+      { field: 'evidence.employer-statement', code: 'evidence_required', message: '' },
+      { field: 'variant', code: 'generalist_required', message: '' },
+    ]);
+    expect(items.map((i) => i.id)).to.deep.equal([
+      'person',
+      'vog',
+      'vogEvidence',
+      'declaration-beroepscode',
+      'requirement-experience-hours',
+      'requirement-employer-statement',
+      'other-variant',
+    ]);
+    expect(items.filter((i) => i.issues.length === 0).length).to.equal(4);
+    expect(buildChecklist(generalist, []).length).to.equal(8);
+  });
+
+  it('reads issues from submit details and from zod-style invalid_input details', () => {
+    expect(parseIssueDetails([{ field: 'vogIssuedOn', code: 'vog_too_old', message: 'old' }])).to.deep.equal([
+      { field: 'vogIssuedOn', code: 'vog_too_old', message: 'old' },
+    ]);
+    expect(parseIssueDetails([{ path: 'person.email', code: 'invalid_format', message: 'bad' }])).to.deep.equal([
+      { field: 'person.email', code: 'invalid_format', message: 'bad' },
+    ]);
+    expect(parseIssueDetails([{ path: ['application', 'diplomaYear'], message: 'x' }])[0]?.field).to.equal('application.diplomaYear');
+    expect(parseIssueDetails(null)).to.deep.equal([]);
+  });
+});
+
+describe('payloadFromDraft', () => {
+  const empty = draftFromDetail({ person: null, application: {} });
+
+  it('sends only answers while personal details are empty', () => {
+    const { body, errors } = payloadFromDraft(empty, generalist, 2026);
+    expect(errors).to.deep.equal({});
+    expect(body).to.deep.equal({
+      application: { declarations: { beroepscode: false, tuchtrecht: false, publication: false } },
+    });
+  });
+
+  it('sends complete personal details and typed answers', () => {
+    const draft = {
+      ...empty,
+      givenNames: ' Sanne ',
+      prefix: 'de',
+      familyName: 'Vries',
+      email: 'sanne@example.nl',
+      diplomaCode: 'hbo-social-work',
+      diplomaYear: '2019',
+      vogIssuedOn: '2026-01-15',
+      declarations: { beroepscode: true },
+    };
+    const { body, errors } = payloadFromDraft(draft, generalist, 2026);
+    expect(errors).to.deep.equal({});
+    expect(body.person).to.deep.equal({ givenNames: 'Sanne', prefix: 'de', familyName: 'Vries', email: 'sanne@example.nl' });
+    expect(body.application).to.deep.equal({
+      diplomaCode: 'hbo-social-work',
+      diplomaYear: 2019,
+      vogIssuedOn: '2026-01-15',
+      declarations: { beroepscode: true, tuchtrecht: false, publication: false },
+    });
+  });
+
+  it('reports partly filled personal details and bad numbers', () => {
+    const draft = { ...empty, givenNames: 'Sanne', email: 'nope', diplomaYear: '19', hours: { 'experience-hours': 'veel' } };
+    const { body, errors } = payloadFromDraft(draft, specialist, 2026);
+    expect(body.person).to.equal(undefined);
+    expect(errors).to.deep.equal({
+      'person.familyName': 'required',
+      'person.email': 'invalid_email',
+      diplomaYear: 'invalid_year',
+      'requirements.experience-hours': 'invalid_hours',
+    });
+  });
+
+  it('round-trips hours (a decimal comma is accepted)', () => {
+    const draft = draftFromDetail({ person: null, application: { requirements: { 'experience-hours': { hours: 2080 } } } });
+    expect(draft.hours).to.deep.equal({ 'experience-hours': '2080' });
+    const { body } = payloadFromDraft({ ...draft, hours: { 'experience-hours': '12,5' } }, specialist, 2026);
+    expect(body.application.requirements).to.deep.equal({ 'experience-hours': { hours: 12.5 } });
+  });
+});
+
+describe('variantAvailability', () => {
+  const variant = (code: string, kind: 'generalist' | 'specialist', parentCode: string | null = null) => ({
+    code,
+    name: code,
+    nameEn: code,
+    kind,
+    parentCode,
+    criteria: generalist,
+  });
+  const reg = (code: string, kind: 'generalist' | 'specialist', status: string) => ({
+    id: `${code}-${status}`,
+    variant: { code, name: code, nameEn: code, kind },
+    status,
+    createdAt: '2025-01-01T00:00:00Z',
+    submittedAt: null,
+    registeredOn: null,
+    cycle: null,
+    staffQuestion: null,
+    conceptExpiresOn: null,
+    nextStep: 'none',
+    registrationNumber: null,
+  });
+
+  it('allows a generalist unless one is open or active', () => {
+    expect(variantAvailability(variant('sw', 'generalist'), [])).to.deep.equal({ available: true });
+    expect(variantAvailability(variant('sw', 'generalist'), [reg('sw', 'generalist', 'rejected')]).available).to.equal(true);
+    expect(variantAvailability(variant('sw', 'generalist'), [reg('sw', 'generalist', 'concept')])).to.include({
+      available: false,
+      reason: 'exists',
+    });
+  });
+
+  it('allows a specialist only under an active generalist', () => {
+    const jeugd = variant('jeugd', 'specialist', 'sw');
+    expect(variantAvailability(jeugd, [reg('sw', 'generalist', 'submitted')])).to.include({ reason: 'needsGeneralist' });
+    expect(variantAvailability(jeugd, [reg('sw', 'generalist', 'registered')]).available).to.equal(true);
+    expect(variantAvailability(jeugd, [reg('other', 'generalist', 'registered')]).available).to.equal(false);
+  });
+});
+
+describe('normalizeVerificationCode', () => {
+  it('forgives case, spaces and dashes', () => {
+    expect(normalizeVerificationCode(' abcde-fghjk ')).to.equal('ABCDEFGHJK');
+    expect(normalizeVerificationCode('ABCDE – FGHJK')).to.equal('ABCDEFGHJK');
+  });
+});

@@ -1,0 +1,291 @@
+/** Pure helpers for the application form, the checklist, uploads and cycles (no React, unit-tested). */
+import type { Answers, Cycle, DeclarationCode, EntryCriteria, Issue, MyRegistrationDetail, PersonDetails } from './api.js';
+import { parseIsoDate } from './format.js';
+
+/** diplomaCode value that chooses the EVC route instead of a listed diploma. */
+export const EVC_ROUTE = 'other';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const ACCEPTED_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'] as const;
+export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+/** Value for <input type="file" accept>. */
+export const ACCEPT_ATTRIBUTE = [...ACCEPTED_EXTENSIONS, ...ACCEPTED_TYPES].join(',');
+
+export type FileProblem = 'empty' | 'file_too_large' | 'unsupported_file_type';
+
+/** A friendly early check; the server checks the real content again. */
+export function checkFile(file: { name: string; size: number; type: string }): FileProblem | null {
+  const name = file.name.toLowerCase();
+  const extensionOk = ACCEPTED_EXTENSIONS.some((ext) => name.endsWith(ext));
+  const typeOk = file.type === '' || (ACCEPTED_TYPES as readonly string[]).includes(file.type);
+  if (!extensionOk || !typeOk) return 'unsupported_file_type';
+  if (file.size === 0) return 'empty';
+  if (file.size > MAX_UPLOAD_BYTES) return 'file_too_large';
+  return null;
+}
+
+/** The evidence kind that proves the diploma step: the diploma itself, or the EVC certificate. */
+export function diplomaEvidenceKind(diplomaCode: string | undefined): 'diploma' | 'evc-certificate' {
+  return diplomaCode === EVC_ROUTE ? 'evc-certificate' : 'diploma';
+}
+
+export function needsDiploma(criteria: EntryCriteria): boolean {
+  return criteria.diplomas.length > 0 || criteria.evcRouteAllowed;
+}
+
+// --- dates and cycles ------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+
+/** Today's calendar date in Europe/Amsterdam as YYYY-MM-DD. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** Whole days from a to b (plain dates or timestamps); null when either is invalid. */
+export function daysBetween(a: string, b: string): number | null {
+  const da = parseIsoDate(a);
+  const db = parseIsoDate(b);
+  if (!da || !db) return null;
+  return Math.round((db.getTime() - da.getTime()) / DAY_MS);
+}
+
+export interface CycleProgress {
+  totalDays: number;
+  elapsedDays: number;
+  /** Days until the reregistration deadline (negative when passed). */
+  daysToDeadline: number;
+  started: boolean;
+  deadlinePassed: boolean;
+  ended: boolean;
+}
+
+export function cycleProgress(cycle: Cycle, today: string): CycleProgress | null {
+  const total = daysBetween(cycle.startsOn, cycle.endsOn);
+  const sinceStart = daysBetween(cycle.startsOn, today);
+  const toDeadline = daysBetween(today, cycle.deadline);
+  if (total === null || sinceStart === null || toDeadline === null || total <= 0) return null;
+  return {
+    totalDays: total,
+    elapsedDays: Math.min(Math.max(sinceStart, 0), total),
+    daysToDeadline: toDeadline,
+    started: sinceStart >= 0,
+    deadlinePassed: toDeadline < 0,
+    ended: sinceStart > total,
+  };
+}
+
+// --- issues, fields and the checklist --------------------------------------------------------
+
+/** Issue fields as the server sends them ("diplomaCode", "evidence.vog"); an "application." prefix is tolerated. */
+export function normalizeField(field: string): string {
+  return field.replace(/^application\./, '');
+}
+
+function safeId(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+export const DIPLOMA_EVIDENCE_ID = 'f-evidence-diploma-proof';
+
+export function evidenceInputId(kind: string): string {
+  return kind === 'diploma' || kind === 'evc-certificate' ? DIPLOMA_EVIDENCE_ID : `f-evidence-${safeId(kind)}`;
+}
+
+/** DOM id of the form control an issue refers to, or null when there is none (e.g. "variant"). */
+export function fieldDomId(field: string, criteria: EntryCriteria): string | null {
+  const f = normalizeField(field);
+  if (f === 'person') return 'f-person-givenNames';
+  if (f.startsWith('person.')) return `f-person-${safeId(f.slice('person.'.length))}`;
+  if (f === 'diplomaCode' || f === 'diplomaYear' || f === 'vogIssuedOn') return `f-${f}`;
+  if (f === 'declarations') return criteria.declarations[0] ? `f-declarations-${criteria.declarations[0]}` : null;
+  if (f.startsWith('declarations.')) return `f-declarations-${safeId(f.slice('declarations.'.length))}`;
+  if (f.startsWith('evidence.')) return evidenceInputId(f.slice('evidence.'.length));
+  if (f.startsWith('requirements.')) {
+    const code = f.slice('requirements.'.length).split('.')[0] ?? '';
+    const req = criteria.requirements.find((r) => r.code === code);
+    if (req && req.kind !== 'hours') return evidenceInputId(code);
+    return `f-requirements-${safeId(code)}`;
+  }
+  return null;
+}
+
+export type ChecklistItemKey =
+  | { kind: 'person' }
+  | { kind: 'diploma' }
+  | { kind: 'diplomaEvidence' }
+  | { kind: 'vog' }
+  | { kind: 'vogEvidence' }
+  | { kind: 'declaration'; code: DeclarationCode }
+  | { kind: 'requirement'; code: string }
+  | { kind: 'other'; field: string };
+
+export interface ChecklistItem {
+  id: string;
+  key: ChecklistItemKey;
+  issues: Issue[];
+}
+
+function itemMatches(key: ChecklistItemKey, field: string): boolean {
+  switch (key.kind) {
+    case 'person':
+      return field === 'person' || field.startsWith('person.');
+    case 'diploma':
+      return field === 'diplomaCode' || field === 'diplomaYear';
+    case 'diplomaEvidence':
+      return field === 'evidence.diploma' || field === 'evidence.evc-certificate';
+    case 'vog':
+      return field === 'vogIssuedOn';
+    case 'vogEvidence':
+      return field === 'evidence.vog';
+    case 'declaration':
+      return field === `declarations.${key.code}`;
+    case 'requirement':
+      return field === `requirements.${key.code}` || field.startsWith(`requirements.${key.code}.`) || field === `evidence.${key.code}`;
+    case 'other':
+      return field === key.field;
+  }
+}
+
+/** The checklist for a variant's criteria; an item is satisfied when no issue refers to it. */
+export function buildChecklist(criteria: EntryCriteria, issues: Issue[]): ChecklistItem[] {
+  const keys: ChecklistItemKey[] = [{ kind: 'person' }];
+  if (needsDiploma(criteria)) keys.push({ kind: 'diploma' }, { kind: 'diplomaEvidence' });
+  keys.push({ kind: 'vog' }, { kind: 'vogEvidence' });
+  for (const code of criteria.declarations) keys.push({ kind: 'declaration', code });
+  for (const r of criteria.requirements) keys.push({ kind: 'requirement', code: r.code });
+  const items: ChecklistItem[] = keys.map((key) => ({
+    id: key.kind === 'declaration' || key.kind === 'requirement' ? `${key.kind}-${key.code}` : key.kind,
+    key,
+    issues: [],
+  }));
+  for (const issue of issues) {
+    const field = normalizeField(issue.field);
+    let item = items.find((i) => itemMatches(i.key, field));
+    if (!item) {
+      item = { id: `other-${field}`, key: { kind: 'other', field }, issues: [] };
+      items.push(item);
+    }
+    item.issues.push(issue);
+  }
+  return items;
+}
+
+/** Issues from an error's details: Issue[] from the server's checks, or zod-style { path, message, code }. */
+export function parseIssueDetails(details: unknown): Issue[] {
+  if (!Array.isArray(details)) return [];
+  const issues: Issue[] = [];
+  for (const d of details as unknown[]) {
+    if (typeof d !== 'object' || d === null) continue;
+    const r = d as Record<string, unknown>;
+    const rawField = typeof r.field === 'string' ? r.field : Array.isArray(r.path) ? r.path.join('.') : typeof r.path === 'string' ? r.path : '';
+    issues.push({
+      field: rawField,
+      code: typeof r.code === 'string' ? r.code : '',
+      message: typeof r.message === 'string' ? r.message : '',
+    });
+  }
+  return issues;
+}
+
+// --- the form draft --------------------------------------------------------------------------
+
+export interface Draft {
+  givenNames: string;
+  prefix: string;
+  familyName: string;
+  email: string;
+  diplomaCode: string;
+  diplomaYear: string;
+  vogIssuedOn: string;
+  declarations: Partial<Record<DeclarationCode, boolean>>;
+  /** Hours per requirement code, as typed. */
+  hours: Record<string, string>;
+}
+
+export function draftFromDetail(detail: Pick<MyRegistrationDetail, 'person' | 'application'>): Draft {
+  const p = detail.person;
+  const a = detail.application ?? {};
+  const hours: Record<string, string> = {};
+  for (const [code, value] of Object.entries(a.requirements ?? {})) {
+    if (value.hours !== undefined) hours[code] = String(value.hours);
+  }
+  return {
+    givenNames: p?.givenNames ?? '',
+    prefix: p?.prefix ?? '',
+    familyName: p?.familyName ?? '',
+    email: p?.email ?? '',
+    diplomaCode: a.diplomaCode ?? '',
+    diplomaYear: a.diplomaYear === undefined ? '' : String(a.diplomaYear),
+    vogIssuedOn: a.vogIssuedOn ?? '',
+    declarations: { ...(a.declarations ?? {}) },
+    hours,
+  };
+}
+
+/** Client-side problems, keyed by issue field ("person.email", "diplomaYear", "requirements.<code>"). */
+export type DraftErrorCode = 'required' | 'invalid_email' | 'invalid_year' | 'invalid_hours';
+export type DraftErrors = Record<string, DraftErrorCode>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface DraftPayload {
+  body: { person?: PersonDetails; application: Answers };
+  errors: DraftErrors;
+}
+
+/**
+ * What to PATCH. Personal details are sent only when complete (the server accepts a whole PersonDetails or nothing);
+ * when partly filled in, the missing parts are reported as errors. Answers are sent as a whole.
+ */
+export function payloadFromDraft(draft: Draft, criteria: EntryCriteria, maxYear: number): DraftPayload {
+  const errors: DraftErrors = {};
+  const givenNames = draft.givenNames.trim();
+  const prefix = draft.prefix.trim();
+  const familyName = draft.familyName.trim();
+  const email = draft.email.trim();
+  let person: PersonDetails | undefined;
+  if (givenNames || prefix || familyName || email) {
+    if (!givenNames) errors['person.givenNames'] = 'required';
+    if (!familyName) errors['person.familyName'] = 'required';
+    if (!email) errors['person.email'] = 'required';
+    else if (!EMAIL.test(email)) errors['person.email'] = 'invalid_email';
+    if (givenNames && familyName && EMAIL.test(email)) person = { givenNames, prefix: prefix || null, familyName, email };
+  }
+
+  const application: Answers = {};
+  if (draft.diplomaCode) application.diplomaCode = draft.diplomaCode;
+  const year = draft.diplomaYear.trim();
+  if (year) {
+    const n = Number(year);
+    if (/^\d{4}$/.test(year) && n >= 1950 && n <= maxYear) application.diplomaYear = n;
+    else errors.diplomaYear = 'invalid_year';
+  }
+  if (PLAIN_DATE.test(draft.vogIssuedOn)) application.vogIssuedOn = draft.vogIssuedOn;
+  const declarations: Partial<Record<DeclarationCode, boolean>> = {};
+  for (const code of criteria.declarations) declarations[code] = draft.declarations[code] === true;
+  if (criteria.declarations.length > 0) application.declarations = declarations;
+  const requirements: Record<string, { hours?: number }> = {};
+  for (const r of criteria.requirements) {
+    if (r.kind !== 'hours') continue;
+    const raw = (draft.hours[r.code] ?? '').trim().replace(',', '.');
+    if (!raw) continue;
+    const n = Number(raw);
+    if (Number.isFinite(n) && n >= 0 && n <= 100_000) requirements[r.code] = { hours: n };
+    else errors[`requirements.${r.code}`] = 'invalid_hours';
+  }
+  if (Object.keys(requirements).length > 0) application.requirements = requirements;
+
+  return { body: person ? { person, application } : { application }, errors };
+}
+
+/** What people type, paste or scan: lower case, spaces and dashes are forgiven (as the server does). */
+export function normalizeVerificationCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\u002D\u2010-\u2015\u2212]+/g, '');
+}

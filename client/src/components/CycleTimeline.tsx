@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Cycle } from '../api.js';
+import { cycleProgress, todayInAmsterdam } from '../applications.js';
+import { formatDate, formatNumber } from '../format.js';
+
+/** The registration period: a <progress> of elapsed days plus start, reregistration deadline and end. */
+export function CycleTimeline({ cycle }: { cycle: Cycle }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const labelId = useId();
+  const today = todayInAmsterdam();
+  const progress = cycleProgress(cycle, today);
+  const milestones = [
+    { key: 'start', label: t('cycle.start'), date: cycle.startsOn, passed: today >= cycle.startsOn },
+    { key: 'deadline', label: t('cycle.deadline'), date: cycle.deadline, passed: today > cycle.deadline },
+    { key: 'end', label: t('cycle.end'), date: cycle.endsOn, passed: today > cycle.endsOn },
+  ];
+
+  return (
+    <div className="cycle">
+      {progress ? (
+        <>
+          <p className="cycle__label" id={labelId}>
+            {t('cycle.progressLabel')}
+          </p>
+          <progress className="progress" max={progress.totalDays} value={progress.elapsedDays} aria-labelledby={labelId} />
+          <p className="cycle__text">
+            {t('cycle.elapsed', {
+              elapsed: formatNumber(progress.elapsedDays, lang),
+              total: formatNumber(progress.totalDays, lang),
+            })}{' '}
+            {progress.deadlinePassed
+              ? t('cycle.deadlinePassed')
+              : t('cycle.daysToDeadline', { count: progress.daysToDeadline })}
+          </p>
+        </>
+      ) : null}
+      <ol className="timeline timeline--cycle">
+        {milestones.map((m) => (
+          <li key={m.key} className={m.passed ? 'timeline__item timeline__item--done' : 'timeline__item'}>
+            <span className="timeline__title">{m.label}</span>{' '}
+            <span className="timeline__date">{formatDate(m.date, lang)}</span>{' '}
+            <span className="timeline__state">{m.passed ? t('cycle.passed') : t('cycle.upcoming')}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, deleteEvidence, isAbortError, myEvidenceUrl, uploadEvidence, type Evidence, type UploadHandle } from '../api.js';
+import { ACCEPT_ATTRIBUTE, checkFile, MAX_UPLOAD_BYTES, type FileProblem } from '../applications.js';
+import { formatBytes, formatDate } from '../format.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+interface EvidenceUploadProps {
+  registrationId: string;
+  kind: string;
+  inputId: string;
+  title: string;
+  hint?: string | undefined;
+  files: Evidence[];
+  /** Called after an upload or delete so the page can reload the checklist. */
+  onChanged: () => void;
+}
+
+type UploadState =
+  | { status: 'idle' }
+  | { status: 'uploading'; name: string; fraction: number | null }
+  | { status: 'clientError'; problem: FileProblem }
+  | { status: 'error'; error: unknown };
+
+/** One evidence kind: the files uploaded so far (open, delete) and a file input with upload progress. */
+export function EvidenceUpload({ registrationId, kind, inputId, title, hint, files, onChanged }: EvidenceUploadProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const handleRef = useRef<UploadHandle | null>(null);
+  const [state, setState] = useState<UploadState>({ status: 'idle' });
+  const [announcement, setAnnouncement] = useState('');
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const hintId = useId();
+  const errorId = useId();
+  const progressId = useId();
+
+  useEffect(() => () => handleRef.current?.abort(), []);
+
+  const onUpload = (event: FormEvent) => {
+    event.preventDefault();
+    const file = inputRef.current?.files?.[0];
+    if (!file) {
+      setState({ status: 'clientError', problem: 'empty' });
+      inputRef.current?.focus();
+      return;
+    }
+    const problem = checkFile(file);
+    if (problem) {
+      setState({ status: 'clientError', problem });
+      inputRef.current?.focus();
+      return;
+    }
+    setAnnouncement(t('evidence.uploading', { name: file.name }));
+    setState({ status: 'uploading', name: file.name, fraction: 0 });
+    const handle = uploadEvidence(registrationId, kind, file, (fraction) =>
+      setState({ status: 'uploading', name: file.name, fraction }),
+    );
+    handleRef.current = handle;
+    handle.promise.then(
+      (evidence) => {
+        handleRef.current = null;
+        setState({ status: 'idle' });
+        setAnnouncement(t('evidence.uploaded', { name: evidence.originalName }));
+        if (inputRef.current) inputRef.current.value = '';
+        onChanged();
+      },
+      (error: unknown) => {
+        handleRef.current = null;
+        if (isAbortError(error)) {
+          setState({ status: 'idle' });
+          setAnnouncement(t('evidence.cancelled'));
+          return;
+        }
+        setAnnouncement('');
+        setState({ status: 'error', error });
+        inputRef.current?.focus();
+      },
+    );
+  };
+
+  const onDelete = async (evidence: Evidence) => {
+    setDeleting(evidence.id);
+    setDeleteError(null);
+    try {
+      await deleteEvidence(registrationId, evidence.id);
+      setAnnouncement(t('evidence.deleted', { name: evidence.originalName }));
+      inputRef.current?.focus();
+      onChanged();
+    } catch (error) {
+      setDeleteError(error);
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  const clientProblem = state.status === 'clientError' ? state.problem : null;
+  const describedBy = [hintId, clientProblem || state.status === 'error' ? errorId : null].filter(Boolean).join(' ');
+
+  return (
+    <fieldset className="fieldset fieldset--nested upload">
+      <legend className="legend legend--small">{title}</legend>
+      {files.length > 0 ? (
+        <ul className="file-list" aria-label={t('evidence.listLabel', { title })}>
+          {files.map((f) => (
+            <li key={f.id} className="file-list__item">
+              <a href={myEvidenceUrl(registrationId, f.id)} target="_blank" rel="noopener">
+                {f.originalName}
+                <span className="visually-hidden"> {t('common.opensInNewWindow')}</span>
+              </a>{' '}
+              <span className="file-list__meta">
+                {t('evidence.meta', { size: formatBytes(f.sizeBytes, lang), date: formatDate(f.createdAt, lang) })}
+              </span>{' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => void onDelete(f)}
+                disabled={deleting !== null || state.status === 'uploading'}
+                aria-label={t('evidence.deleteNamed', { name: f.originalName })}
+              >
+                {deleting === f.id ? t('evidence.deleting') : t('evidence.delete')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="upload__empty">{t('evidence.none')}</p>
+      )}
+      {deleteError ? <ErrorMessage error={deleteError} /> : null}
+
+      <div className="upload__controls">
+        <label className="label" htmlFor={inputId}>
+          {t('evidence.chooseFile')}
+        </label>
+        <p className="hint" id={hintId}>
+          {hint ? `${hint} ` : ''}
+          {t('evidence.hint', { max: formatBytes(MAX_UPLOAD_BYTES, lang) })}
+        </p>
+        {clientProblem ? (
+          <p className="field-error" id={errorId} role="alert">
+            {t(`evidence.problem.${clientProblem}`, { max: formatBytes(MAX_UPLOAD_BYTES, lang) })}
+          </p>
+        ) : null}
+        {state.status === 'error' ? (
+          <div id={errorId}>
+            <UploadError error={state.error} />
+          </div>
+        ) : null}
+        <div className="upload__row">
+          <input
+            ref={inputRef}
+            id={inputId}
+            className="input input--file"
+            type="file"
+            accept={ACCEPT_ATTRIBUTE}
+            aria-describedby={describedBy}
+            aria-invalid={clientProblem || state.status === 'error' ? true : undefined}
+            disabled={state.status === 'uploading'}
+            onChange={() => {
+              if (state.status === 'clientError' || state.status === 'error') setState({ status: 'idle' });
+            }}
+          />
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={onUpload}
+            disabled={state.status === 'uploading'}
+          >
+            {t('evidence.upload')}
+          </button>
+        </div>
+        {state.status === 'uploading' ? (
+          <div className="upload__progress">
+            <label htmlFor={progressId}>{t('evidence.progressLabel', { name: state.name })}</label>
+            {state.fraction === null ? (
+              <progress id={progressId} className="progress" />
+            ) : (
+              <progress id={progressId} className="progress" max={1} value={state.fraction} />
+            )}
+            <button type="button" className="button button--secondary button--small" onClick={() => handleRef.current?.abort()}>
+              {t('evidence.cancel')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </fieldset>
+  );
+}
+
+function UploadError({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation();
+  if (error instanceof ApiError && (error.code === 'file_too_large' || error.status === 413)) {
+    return (
+      <p className="field-error" role="alert">
+        {t('evidence.problem.file_too_large', { max: formatBytes(MAX_UPLOAD_BYTES, i18n.language) })}
+      </p>
+    );
+  }
+  if (error instanceof ApiError && (error.code === 'unsupported_file_type' || error.status === 415)) {
+    return (
+      <p className="field-error" role="alert">
+        {t('evidence.problem.unsupported_file_type')}
+      </p>
+    );
+  }
+  return <ErrorMessage error={error} />;
+}

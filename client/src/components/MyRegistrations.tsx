@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { getMyRegistrations, isAbortError, type MyRegistration, type MyRegistrations as MyRegistrationsData } from '../api.js';
+import { isActiveStatus, isClosedStatus, isNextStep } from '../domain.js';
+import { formatDate } from '../format.js';
+import { CertificateBlock } from './CertificateBlock.js';
+import { CycleTimeline } from './CycleTimeline.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { StatusBadge } from './StatusBadge.js';
+
+type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: MyRegistrationsData };
+
+export function variantName(variant: { name: string; nameEn: string }, lang: string): string {
+  return lang === 'en' && variant.nameEn ? variant.nameEn : variant.name;
+}
+
+/** "Mijn registraties" on the account page: cards per registration, apply buttons and the certificate. */
+export function MyRegistrations() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getMyRegistrations(controller.signal).then(
+      (data) => setState({ status: 'success', data }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setState({ status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <>
+      <section aria-labelledby="my-registrations-heading" aria-busy={state.status === 'loading'}>
+        <h2 id="my-registrations-heading">{t('myRegistrations.title')}</h2>
+        {state.status === 'loading' ? (
+          <p className="notice notice--loading" role="status">
+            {t('myRegistrations.loading')}
+          </p>
+        ) : null}
+        {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+        {state.status === 'success' ? <RegistrationList data={state.data} /> : null}
+      </section>
+      {state.status === 'success' && hasCertificate(state.data) ? <CertificateBlock /> : null}
+    </>
+  );
+}
+
+function hasCertificate(data: MyRegistrationsData): boolean {
+  return data.items.some((r) => isActiveStatus(r.status) || r.status === 'suspended');
+}
+
+function RegistrationList({ data }: { data: MyRegistrationsData }) {
+  const { t } = useTranslation();
+  const generalists = data.items.filter((r) => r.variant.kind === 'generalist');
+  const hasActiveGeneralist = generalists.some((r) => isActiveStatus(r.status));
+  const canApplyGeneralist = !generalists.some((r) => !isClosedStatus(r.status));
+
+  return (
+    <>
+      {data.items.length === 0 ? <p>{t('myRegistrations.none')}</p> : null}
+      {canApplyGeneralist || hasActiveGeneralist ? (
+        <p className="actions">
+          {canApplyGeneralist ? (
+            <Link className="button" to="/apply">
+              {t('myRegistrations.apply')}
+            </Link>
+          ) : null}
+          {hasActiveGeneralist ? (
+            <Link className="button button--secondary" to="/apply?kind=specialist">
+              {t('myRegistrations.applySpecialist')}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      {data.items.length > 0 ? (
+        <ul className="plain-list cards">
+          {data.items.map((r) => (
+            <li key={r.id}>
+              <RegistrationCard registration={r} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+export function NextStepText({ step }: { step: string }) {
+  const { t } = useTranslation();
+  return <>{isNextStep(step) ? t(`nextStep.${step}`) : step}</>;
+}
+
+function RegistrationCard({ registration: r }: { registration: MyRegistration }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const headingId = `reg-${r.id}`;
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <div className="card__header">
+        <h3 id={headingId} className="card__title">
+          {variantName(r.variant, lang)} <span className={`kind kind--${r.variant.kind}`}>{t(`variantKind.${r.variant.kind}`)}</span>
+        </h3>
+        <StatusBadge status={r.status} />
+      </div>
+      {r.staffQuestion && r.status === 'concept' ? (
+        <div className="notice notice--attention">
+          <p className="notice__title">{t('application.staffQuestionTitle')}</p>
+          <p className="prewrap">{r.staffQuestion}</p>
+        </div>
+      ) : null}
+      <dl className="details details--compact">
+        <div className="details__row">
+          <dt>{t('myRegistrations.nextStep')}</dt>
+          <dd>
+            <NextStepText step={r.nextStep} />
+          </dd>
+        </div>
+        {r.registrationNumber ? (
+          <div className="details__row">
+            <dt>{t('account.registrationNumber')}</dt>
+            <dd className="mono">{r.registrationNumber}</dd>
+          </div>
+        ) : null}
+        {r.submittedAt ? (
+          <div className="details__row">
+            <dt>{t('myRegistrations.submittedAt')}</dt>
+            <dd>{formatDate(r.submittedAt, lang)}</dd>
+          </div>
+        ) : null}
+        {r.registeredOn ? (
+          <div className="details__row">
+            <dt>{t('myRegistrations.registeredOn')}</dt>
+            <dd>{formatDate(r.registeredOn, lang)}</dd>
+          </div>
+        ) : null}
+        {r.conceptExpiresOn && r.status === 'concept' ? (
+          <div className="details__row">
+            <dt>{t('myRegistrations.conceptExpiresOn')}</dt>
+            <dd>{formatDate(r.conceptExpiresOn, lang)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {r.cycle ? (
+        <>
+          <h4 className="card__subtitle">{t('cycle.title')}</h4>
+          <CycleTimeline cycle={r.cycle} />
+        </>
+      ) : null}
+      <p className="card__actions">
+        <Link to={`/applications/${encodeURIComponent(r.id)}`}>
+          {r.status === 'concept'
+            ? t('myRegistrations.continue', { variant: variantName(r.variant, lang) })
+            : t('myRegistrations.view', { variant: variantName(r.variant, lang) })}
+        </Link>
+      </p>
+    </article>
+  );
+}

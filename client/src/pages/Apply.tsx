@@ -1,0 +1,205 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  ApiError,
+  createRegistration,
+  getMyRegistrations,
+  getVariants,
+  isAbortError,
+  type MyRegistration,
+  type Variant,
+} from '../api.js';
+import { CriteriaList } from '../components/CriteriaList.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { variantName } from '../components/MyRegistrations.js';
+import { RequireLogin } from '../components/RequireLogin.js';
+import { isActiveStatus, isClosedStatus } from '../domain.js';
+import { useDocumentTitle } from '../hooks.js';
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'success'; variants: Variant[]; registrations: MyRegistration[] };
+
+export function Apply() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const specialist = params.get('kind') === 'specialist';
+  const title = specialist ? t('apply.titleSpecialist') : t('apply.title');
+  useDocumentTitle(title);
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/account">{t('application.backToAccount')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <RequireLogin>{() => <ApplyForm />}</RequireLogin>
+    </>
+  );
+}
+
+export type VariantAvailability = { available: true } | { available: false; reason: 'exists' | 'needsGeneralist'; existingId?: string };
+
+/** Whether a variant may be chosen, given the user's registrations (the server decides in the end). */
+export function variantAvailability(variant: Variant, registrations: MyRegistration[]): VariantAvailability {
+  const existing = registrations.find((r) => r.variant.code === variant.code && !isClosedStatus(r.status));
+  if (existing) return { available: false, reason: 'exists', existingId: existing.id };
+  if (variant.kind === 'specialist') {
+    const ok = registrations.some(
+      (r) =>
+        r.variant.kind === 'generalist' &&
+        isActiveStatus(r.status) &&
+        (variant.parentCode === null || r.variant.code === variant.parentCode),
+    );
+    if (!ok) return { available: false, reason: 'needsGeneralist' };
+  }
+  return { available: true };
+}
+
+function ApplyForm() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [selected, setSelected] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const firstRadio = useRef<HTMLInputElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const legendId = useId();
+  const missingId = useId();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    Promise.all([getVariants(controller.signal), getMyRegistrations(controller.signal)]).then(
+      ([variants, mine]) => setLoad({ status: 'success', variants, registrations: mine.items }),
+      (err: unknown) => {
+        if (!isAbortError(err)) setLoad({ status: 'error', error: err });
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  if (load.status === 'loading') {
+    return (
+      <p className="notice notice--loading" role="status" aria-busy="true">
+        {t('apply.loading')}
+      </p>
+    );
+  }
+  if (load.status === 'error') return <ErrorMessage error={load.error} />;
+
+  const { variants, registrations } = load;
+  const generalists = variants.filter((v) => v.kind === 'generalist');
+  const specialists = variants.filter((v) => v.kind === 'specialist');
+  const selectedVariant = variants.find((v) => v.code === selected) ?? null;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!selectedVariant) {
+      setMissing(true);
+      firstRadio.current?.focus();
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createRegistration(selectedVariant.code);
+      await navigate(`/applications/${encodeURIComponent(created.id)}`);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+
+  let firstAssigned = false;
+  const radio = (v: Variant) => {
+    const availability = variantAvailability(v, registrations);
+    const hintId = `variant-hint-${v.code}`;
+    const isFirst = !firstAssigned && availability.available;
+    if (isFirst) firstAssigned = true;
+    return (
+      <li key={v.code} className="choice">
+        <input
+          ref={isFirst ? firstRadio : undefined}
+          className="choice__input"
+          type="radio"
+          name="variant"
+          id={`variant-${v.code}`}
+          value={v.code}
+          checked={selected === v.code}
+          disabled={!availability.available || busy}
+          onChange={() => setSelected(v.code)}
+          aria-describedby={[hintId, missing ? missingId : null].filter(Boolean).join(' ')}
+        />
+        <label className="choice__label" htmlFor={`variant-${v.code}`}>
+          {variantName(v, lang)} <span className={`kind kind--${v.kind}`}>{t(`variantKind.${v.kind}`)}</span>
+        </label>
+        <p className="hint choice__hint" id={hintId}>
+          {availability.available
+            ? t(`apply.hint.${v.kind}`)
+            : availability.reason === 'exists'
+              ? t('apply.unavailable.exists')
+              : t('apply.unavailable.needsGeneralist')}
+        </p>
+      </li>
+    );
+  };
+
+  const existsError = error instanceof ApiError && error.code === 'already_exists';
+
+  return (
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <p className="lead">{t('apply.intro')}</p>
+      {error ? (
+        <div ref={errorRef} tabIndex={-1}>
+          <ErrorMessage error={error} />
+          {existsError ? (
+            <p>
+              <Link to="/account">{t('apply.toAccount')}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <fieldset className="fieldset" aria-describedby={missing ? missingId : undefined}>
+        <legend className="legend" id={legendId}>
+          {t('apply.legend')}
+        </legend>
+        {missing ? (
+          <p className="field-error" id={missingId} role="alert">
+            {t('apply.chooseVariant')}
+          </p>
+        ) : null}
+        <h2 className="group-heading">{t('apply.generalists')}</h2>
+        <ul className="plain-list choices">{generalists.map(radio)}</ul>
+        {specialists.length > 0 ? (
+          <>
+            <h2 className="group-heading">{t('apply.specialists')}</h2>
+            <p className="hint">{t('apply.specialistsIntro')}</p>
+            <ul className="plain-list choices">{specialists.map(radio)}</ul>
+          </>
+        ) : null}
+      </fieldset>
+
+      {selectedVariant ? (
+        <section className="criteria" aria-live="polite" aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">{t('apply.criteriaTitle', { variant: variantName(selectedVariant, lang) })}</h2>
+          <CriteriaList criteria={selectedVariant.criteria} />
+        </section>
+      ) : null}
+
+      <p className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('apply.submitting') : t('apply.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, isAbortError, verifyRegistration, type VerifyResult } from '../api.js';
+import { normalizeVerificationCode } from '../applications.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { formatDate } from '../format.js';
+import { useDocumentTitle } from '../hooks.js';
+import { EntryDetails } from './RegisterDetail.js';
+
+/** 10 symbols without the look-alikes I, O, 0 and 1 (as the server generates them). */
+export const VERIFICATION_CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
+
+type VerifyState =
+  | { status: 'loading' }
+  | { status: 'notFound' }
+  | { status: 'error'; error: unknown }
+  | { status: 'success'; result: VerifyResult; malformedCode: boolean };
+
+/** Public page the certificate's QR code opens: live status, plus whether the certificate's code is current. */
+export function Verify() {
+  const { t } = useTranslation();
+  const { registrationNumber = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const code = params.get('code')?.trim() || null;
+  const [state, setState] = useState<VerifyState>({ status: 'loading' });
+  useDocumentTitle(t('verify.title'));
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    const fail = (error: unknown) => {
+      if (isAbortError(error)) return;
+      if (error instanceof ApiError && error.status === 404) setState({ status: 'notFound' });
+      else setState({ status: 'error', error });
+    };
+    verifyRegistration(registrationNumber, code, controller.signal).then(
+      (result) => setState({ status: 'success', result, malformedCode: false }),
+      (error: unknown) => {
+        // A malformed code: still show the live status, and say the code is not valid.
+        if (code && error instanceof ApiError && error.status === 400) {
+          verifyRegistration(registrationNumber, null, controller.signal).then(
+            (result) => setState({ status: 'success', result, malformedCode: true }),
+            fail,
+          );
+        } else fail(error);
+      },
+    );
+    return () => controller.abort();
+  }, [registrationNumber, code]);
+
+  const onCode = (value: string) => setParams({ code: value });
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/register">{t('detail.backToSearch')}</Link>
+      </p>
+      <h1>{t('verify.title')}</h1>
+      <div aria-live="polite" aria-busy={state.status === 'loading'}>
+        {state.status === 'loading' ? <p className="notice notice--loading">{t('verify.loading')}</p> : null}
+      </div>
+      {state.status === 'notFound' ? (
+        <div className="notice notice--error" role="alert">
+          <p className="notice__title">{t('detail.notFoundTitle')}</p>
+          <p>{t('detail.notFoundText', { number: registrationNumber })}</p>
+        </div>
+      ) : null}
+      {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+      {state.status === 'success' ? (
+        <>
+          {state.malformedCode ? (
+            <div className="notice notice--error verify-banner" role="alert">
+              <p className="notice__title">{t('verify.malformedTitle')}</p>
+              <p>{t('verify.malformedText')}</p>
+            </div>
+          ) : null}
+          {state.result.code ? <CodeBanner code={state.result.code} /> : null}
+          {!state.result.code ? <CodeForm onCode={onCode} initial={state.malformedCode ? (code ?? '') : ''} /> : null}
+          <EntryDetails entry={state.result.entry} level={2} largeStatus />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function CodeBanner({ code }: { code: NonNullable<VerifyResult['code']> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const meta =
+    code.revision !== null && code.issuedOn
+      ? t('verify.codeMeta', { revision: code.revision, date: formatDate(code.issuedOn, lang) })
+      : null;
+  if (code.status === 'current') {
+    return (
+      <div className="notice notice--success verify-banner" role="status">
+        <p className="notice__title verify-banner__title">{t('verify.current')}</p>
+        {meta ? <p>{meta}</p> : null}
+        <p className="notice__meta">{t('verify.codeValue', { code: code.value })}</p>
+      </div>
+    );
+  }
+  if (code.status === 'superseded') {
+    return (
+      <div className="notice notice--attention verify-banner" role="status">
+        <p className="notice__title verify-banner__title">{t('verify.superseded')}</p>
+        {meta ? <p>{meta}</p> : null}
+        {code.newestRevision !== null ? <p>{t('verify.newestRevision', { revision: code.newestRevision })}</p> : null}
+        <p className="notice__meta">{t('verify.codeValue', { code: code.value })}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="notice notice--error verify-banner" role="status">
+      <p className="notice__title verify-banner__title">{t('verify.unknown')}</p>
+      <p>{t('verify.unknownHelp')}</p>
+      <p className="notice__meta">{t('verify.codeValue', { code: code.value })}</p>
+    </div>
+  );
+}
+
+function CodeForm({ onCode, initial }: { onCode: (code: string) => void; initial: string }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(initial);
+  const [invalid, setInvalid] = useState(false);
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const normalized = normalizeVerificationCode(value);
+    if (!VERIFICATION_CODE.test(normalized)) {
+      setInvalid(true);
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    setInvalid(false);
+    onCode(normalized);
+  };
+
+  return (
+    <form className="search-form" onSubmit={onSubmit} noValidate>
+      <label className="label" htmlFor={inputId}>
+        {t('verify.codeLabel')}
+      </label>
+      <p className="hint" id={hintId}>
+        {t('verify.codeHint')}
+      </p>
+      {invalid ? (
+        <p className="field-error" id={errorId} role="alert">
+          {t('verify.codeInvalid')}
+        </p>
+      ) : null}
+      <div className="search-form__row">
+        <input
+          id={inputId}
+          className="input mono"
+          type="text"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={20}
+          aria-describedby={invalid ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={invalid ? true : undefined}
+        />
+        <button type="submit" className="button">
+          {t('verify.codeSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
