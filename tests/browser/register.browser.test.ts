@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshotOnFailure, trackPageErrors } from '../helpers/browser.js';
 import { resetDatabase } from '../helpers/database.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
-/** Playwright starts Chromium with a fresh, empty profile of its own. Drives the built client in Debian's Chromium against the real server, database and OIDC provider. */
+/** Drives the built client in Debian's Chromium against the real server, database and OIDC provider. */
 describe('browser: public register and login', function () {
   this.timeout(120_000);
   let app: TestApp;
@@ -14,34 +14,16 @@ describe('browser: public register and login', function () {
   before(async () => {
     app = await startTestApp({ workers: true });
     await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   beforeEach(async () => {
     page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (err) => errors.push(err.message));
-    page.on('console', (msg) => {
-      // The browser notes every 4xx response in the console; those are expected answers (400 refused input, 401 anonymous, 404 unknown number).
-      if (msg.type() === 'error' && !/status of 40[014]/.test(msg.text())) errors.push(msg.text());
-    });
-    (page as Page & { jsErrors?: string[] }).jsErrors = errors;
+    (page as Page & { jsErrors?: string[] }).jsErrors = trackPageErrors(page);
   });
   afterEach(async function () {
     const errors = (page as Page & { jsErrors?: string[] }).jsErrors ?? [];
     if (this.currentTest?.state === 'failed') {
-      await page.screenshot({ path: path.resolve('.test-data', `${this.currentTest.title.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+      await screenshotOnFailure(page, this.currentTest.title);
     }
     await page.close();
     expect(errors, 'no script errors or CSP violations in the page').to.deep.equal([]);
