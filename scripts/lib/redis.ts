@@ -8,13 +8,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { ensureCommand } from './debian.js';
 import { pipeChildOutput, type LineLogger } from './log.js';
+import { pidAlive, portFree, sleep } from './os-utils.js';
 
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Sends PING over a raw TCP connection; resolves true on +PONG. */
 function ping(port: number, timeoutMs = 1000): Promise<boolean> {
@@ -33,26 +30,6 @@ function ping(port: number, timeoutMs = 1000): Promise<boolean> {
       if (reply.includes('\r\n')) done(reply.startsWith('+PONG'));
     });
   });
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE' || err.code === 'EACCES') resolve(false);
-      else reject(err);
-    });
-    srv.listen({ port, host: '127.0.0.1', exclusive: true }, () => srv.close(() => resolve(true)));
-  });
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** A redis-server left running by a killed earlier run (parent gone) is stopped. */

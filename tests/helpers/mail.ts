@@ -1,12 +1,7 @@
 /** Reads the test stack's mail sink (scripts/lib/mail-sink.ts) over its HTTP API. */
-export interface SinkMessage {
-  id: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  date: string;
-}
+import type { SinkMessage } from '../../scripts/lib/mail-sink.js';
+
+export type { SinkMessage };
 
 function mailWebUrl(): string {
   const url = process.env.TEST_MAIL_WEB_URL;
