@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadScriptConfig } from '../server/config/config.js';
 import { createDataSource } from '../server/db/data-source.js';
@@ -16,7 +17,7 @@ if (!Number.isInteger(registrants) || registrants < 1 || registrants > 2_000_000
 }
 let config: ReturnType<typeof loadScriptConfig>;
 try {
-  config = loadScriptConfig({ databaseUrl: DEV_DATABASE_URL, oidcIssuer: `http://localhost:${DEV_PORTS.oidc}` });
+  config = loadScriptConfig({ databaseUrl: DEV_DATABASE_URL, oidcIssuer: `http://localhost:${DEV_PORTS.oidc}`, evidenceDir: path.resolve('.data', 'evidence') });
 } catch (err) {
   process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
   process.exit(78);
@@ -30,7 +31,7 @@ try {
   process.exit(1);
 }
 try {
-  await seedDatabase(dataSource, { registrants, issuer: config.oidcIssuer, log: (line) => process.stdout.write(`${line}\n`) });
+  await seedDatabase(dataSource, { registrants, issuer: config.oidcIssuer, evidenceDir: config.evidenceDir, log: (line) => process.stdout.write(`${line}\n`) });
 } finally {
   await dataSource.destroy();
 }

@@ -35,7 +35,7 @@ try {
   const ds = createDataSource(stack.env.DATABASE_URL!, { poolSize: 2, applicationName: 'vakregister-seed' });
   await ds.initialize();
   try {
-    await seedDatabase(ds, { registrants: 200, issuer: stack.env.OIDC_ISSUER!, log: prefixedLogger('seed') });
+    await seedDatabase(ds, { registrants: 200, issuer: stack.env.OIDC_ISSUER!, evidenceDir: stack.env.EVIDENCE_DIR!, log: prefixedLogger('seed') });
   } finally {
     await ds.destroy();
   }

@@ -9,7 +9,6 @@ const DRAIN_DEADLINE_MS = 20_000;
 
 const runtime = await openRuntime(config, logger, 'vakregister-workers');
 const workers = await startWorkers(config, runtime, logger);
-logger.info('workers started');
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -30,3 +29,5 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+// Announced only now that shutdown is handled: whoever waits for this line may send SIGTERM at once.
+logger.info('workers started');

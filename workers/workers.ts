@@ -2,7 +2,7 @@ import { Worker, type Job } from 'bullmq';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../server/config/config.js';
-import { createRedis, DEFAULT_JOB_OPTIONS, emailJobSchema, MAINTENANCE_JOBS, QUEUE_NAMES } from '../server/jobs/queues.js';
+import { createRedis, DEFAULT_JOB_OPTIONS, emailJobSchema, MAINTENANCE_JOBS, MAINTENANCE_SCHEDULES, QUEUE_NAMES } from '../server/jobs/queues.js';
 import { Queue } from 'bullmq';
 import type { Runtime } from '../server/runtime.js';
 import { createEmailHandler, markEmailFailed } from './email/email.handler.js';
@@ -12,6 +12,7 @@ import { EvidenceStore } from '../server/storage/evidence-store.js';
 import { certificateJobSchema, CERTIFICATE_QUEUE } from '../server/jobs/certificates.js';
 import { markCertificateFailed } from '../server/db/repositories/certificates.repository.js';
 import { createCertificateHandler } from './certificates/certificate.handler.js';
+import { createCertificateSweepHandler } from './certificates/certificate-sweep.handler.js';
 
 export interface WorkerSet {
   close(deadlineMs: number): Promise<void>;
@@ -36,9 +37,11 @@ export async function startWorkers(config: AppConfig, runtime: Runtime, logger: 
 
   const maintenanceQueue = new Queue(QUEUE_NAMES.maintenance, { connection: createRedis(config.redisUrl, 'vakregister-maintenance-queue'), defaultJobOptions: DEFAULT_JOB_OPTIONS });
   // Schedules are upserted at boot: idempotent across restarts and several worker processes.
-  await maintenanceQueue.upsertJobScheduler(MAINTENANCE_JOBS.outboxSweep, { every: 60_000 }, { name: MAINTENANCE_JOBS.outboxSweep, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
-  await maintenanceQueue.upsertJobScheduler(MAINTENANCE_JOBS.conceptCleanup, { every: 60 * 60_000 }, { name: MAINTENANCE_JOBS.conceptCleanup, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+  for (const { name, everyMs } of MAINTENANCE_SCHEDULES) {
+    await maintenanceQueue.upsertJobScheduler(name, { every: everyMs }, { name, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+  }
   const sweep = createOutboxSweepHandler({ db: runtime.dataSource, emailQueue: runtime.emailQueue });
+  const certificateSweep = createCertificateSweepHandler({ db: runtime.dataSource, certificateQueue: runtime.certificateQueue });
   const conceptCleanup = createConceptCleanupHandler({ db: runtime.dataSource, emailQueue: runtime.emailQueue, evidence: new EvidenceStore(config.evidenceDir), logger });
   const maintenanceWorker = new Worker(
     QUEUE_NAMES.maintenance,
@@ -46,6 +49,8 @@ export async function startWorkers(config: AppConfig, runtime: Runtime, logger: 
       switch (job.name) {
         case MAINTENANCE_JOBS.outboxSweep:
           return sweep();
+        case MAINTENANCE_JOBS.certificateSweep:
+          return certificateSweep();
         case MAINTENANCE_JOBS.conceptCleanup:
           return conceptCleanup();
         default:

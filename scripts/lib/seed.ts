@@ -5,6 +5,9 @@ import type { RegistrationStatus } from '../../server/domain/lifecycle.js';
 import { searchTextFor, sortKeyFor, type PersonName } from '../../server/domain/person-name.js';
 import { addDays, addMonths, todayIn, type PlainDate } from '../../server/domain/plain-date.js';
 import { registerSettingsSchema } from '../../server/domain/register-rules.js';
+import { issueCertificateRevision } from '../../server/db/repositories/certificates.repository.js';
+import { rows } from '../../server/db/sql.js';
+import { EvidenceStore } from '../../server/storage/evidence-store.js';
 import { DEMO_USERS } from './dev-oidc.js';
 import { FAMILY_NAMES, GIVEN_NAMES, PREFIXES, pick, prng } from './seed-names.js';
 
@@ -13,7 +16,17 @@ export interface SeedOptions {
   /** The issuer whose demo subjects get accounts (the dev OIDC provider by default). */
   issuer: string;
   log: (line: string) => void;
+  /** Where to put demo evidence files for open applications (EVIDENCE_DIR); none are written without it. */
+  evidenceDir?: string;
 }
+
+/** Demo evidence: open applications of the first this-many registrants get a diploma and a VOG file. */
+const EVIDENCE_FOR_FIRST = 300;
+
+/** A minimal real PDF, used as demo evidence. */
+const DEMO_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+const DIPLOMA_CODES = ['hbo-social-work', 'hbo-mwd', 'hbo-sph', 'hbo-cmv', 'hbo-ad-sw'];
 
 /** Status mix of the demo data, so every screen has something to show. Cumulative weights. */
 const STATUS_MIX: Array<[RegistrationStatus, number]> = [
@@ -56,6 +69,8 @@ interface PlannedPerson {
   registeredOn: PlainDate | null;
   specialistVariantId: string | null;
   measure: { type: string; decisionDate: PlainDate; startsOn: PlainDate | null; endsOn: PlainDate | null; ordered: boolean } | null;
+  /** What the person filled in when applying; a concept is still half done. */
+  answers: Record<string, unknown>;
 }
 
 /** The fixed people the demo and the tests count on; the rest is generated. */
@@ -103,8 +118,13 @@ function plan(index: number, variants: Variant[], today: PlainDate, lengthMonths
     const endsOn = measureType === 'schorsing' ? addMonths(today, 3) : measureType === 'voorwaardelijke_schorsing' ? addMonths(startsOn, 24) : null;
     measure = { type: measureType, decisionDate, startsOn: measureType === 'waarschuwing' || measureType === 'berisping' ? null : startsOn, endsOn, ordered: measureType === 'berisping' };
   }
+  const declarations = { beroepscode: true, tuchtrecht: true, publication: true };
+  const answers: Record<string, unknown> =
+    status === 'concept'
+      ? { diplomaCode: pick(rand, DIPLOMA_CODES) }
+      : { diplomaCode: pick(rand, DIPLOMA_CODES), diplomaYear: 2000 + Math.floor(rand() * 25), vogIssuedOn: addDays(registeredOn ?? today, -20 - Math.floor(rand() * 60)), declarations };
   const emailLocal = `${name.givenNames}.${name.prefix ?? ''}${name.familyName}`.normalize('NFKD').replace(/[^A-Za-z.]/g, '').toLowerCase();
-  return { id: randomUUID(), seedKey: `seed-person-${index}`, name, email: `${emailLocal}.${index}@example.nl`, status, registeredOn, specialistVariantId, measure };
+  return { id: randomUUID(), seedKey: `seed-person-${index}`, name, email: `${emailLocal}.${index}@example.nl`, status, registeredOn, specialistVariantId, measure, answers };
 }
 
 async function insertBatch(m: EntityManager, people: PlannedPerson[], generalistId: string, digits: number, cycle: Parameters<typeof computeCycle>[1]): Promise<number> {
@@ -133,19 +153,22 @@ async function insertBatch(m: EntityManager, people: PlannedPerson[], generalist
   const todo = people.filter((p) => fresh.has(p.id));
   if (todo.length === 0) return 0;
 
-  const regs: Array<{ id: string; personId: string; variantId: string; parentId: string | null; status: RegistrationStatus; registeredOn: PlainDate | null }> = [];
+  const regs: Array<{ id: string; personId: string; variantId: string; parentId: string | null; status: RegistrationStatus; registeredOn: PlainDate | null; answers: Record<string, unknown> }> = [];
   for (const p of todo) {
     const generalistRegId = randomUUID();
-    regs.push({ id: generalistRegId, personId: p.id, variantId: generalistId, parentId: null, status: p.status, registeredOn: p.registeredOn });
-    if (p.specialistVariantId) regs.push({ id: randomUUID(), personId: p.id, variantId: p.specialistVariantId, parentId: generalistRegId, status: 'registered', registeredOn: p.registeredOn });
+    regs.push({ id: generalistRegId, personId: p.id, variantId: generalistId, parentId: null, status: p.status, registeredOn: p.registeredOn, answers: p.answers });
+    if (p.specialistVariantId) {
+      regs.push({ id: randomUUID(), personId: p.id, variantId: p.specialistVariantId, parentId: generalistRegId, status: 'registered', registeredOn: p.registeredOn, answers: { vogIssuedOn: p.answers.vogIssuedOn, declarations: p.answers.declarations } });
+    }
   }
   const cycles = regs.map((r) => (r.registeredOn ? computeCycle(r.registeredOn, cycle) : null));
   await m.query(
-    `INSERT INTO registrations (id, person_id, variant_id, parent_registration_id, status, public_consent, registered_on, cycle_starts_on, cycle_ends_on, cycle_deadline, submitted_at)
+    `INSERT INTO registrations (id, person_id, variant_id, parent_registration_id, status, public_consent, registered_on, cycle_starts_on, cycle_ends_on, cycle_deadline, submitted_at, application)
      SELECT x.id, x.person_id, x.variant_id, x.parent_id, x.status, x.status <> 'concept', x.registered_on, x.starts, x.ends, x.deadline,
-            CASE WHEN x.status <> 'concept' THEN COALESCE(x.registered_on::timestamptz - interval '20 days', now() - interval '10 days') END
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::date[], $8::date[], $9::date[])
-         AS x(id, person_id, variant_id, parent_id, status, registered_on, starts, ends, deadline)`,
+            CASE WHEN x.status <> 'concept' THEN COALESCE(x.registered_on::timestamptz - interval '20 days', now() - make_interval(days => 2 + (abs(hashtext(x.id::text)) % 30))) END,
+            x.application::jsonb
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::date[], $8::date[], $9::date[], $10::text[])
+         AS x(id, person_id, variant_id, parent_id, status, registered_on, starts, ends, deadline, application)`,
     [
       regs.map((r) => r.id),
       regs.map((r) => r.personId),
@@ -156,6 +179,7 @@ async function insertBatch(m: EntityManager, people: PlannedPerson[], generalist
       cycles.map((c) => c?.startsOn ?? null),
       cycles.map((c) => c?.endsOn ?? null),
       cycles.map((c) => c?.deadline ?? null),
+      regs.map((r) => JSON.stringify(r.answers)),
     ],
   );
   // The audit trail says where these rows came from.
@@ -235,6 +259,36 @@ export async function seedDatabase(db: DataSource, options: SeedOptions): Promis
     if (options.registrants > batchSize) options.log(`seed: ${done}/${options.registrants} registrants (${Math.round((done / options.registrants) * 100)}%)`);
   }
   await db.transaction((m) => seedOrganisationsAndAccounts(m, options.issuer));
+  if (options.evidenceDir) await seedEvidence(db, new EvidenceStore(options.evidenceDir), Math.min(options.registrants, EVIDENCE_FOR_FIRST));
+  // The fixed demo people hold a certificate; the worker's certificate sweep renders pending ones.
+  for (let i = 0; i < Math.min(options.registrants, FIXED.length); i++) {
+    await db.transaction(async (m) => {
+      const [person] = await rows<{ id: string }>(m, `SELECT id FROM persons WHERE seed_key = $1`, [`seed-person-${i}`]);
+      if (person) await issueCertificateRevision(m, person.id, today);
+    });
+  }
   options.log(`seed: ${created} registrants created, ${options.registrants - created} already present, demo accounts ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return { created };
+}
+
+/** Open applications of the first registrants get a diploma and a VOG, so staff dossiers have something to show. */
+async function seedEvidence(db: DataSource, store: EvidenceStore, first: number): Promise<void> {
+  const keys = Array.from({ length: first }, (_, i) => `seed-person-${i}`);
+  const open = await rows<{ id: string }>(
+    db,
+    `SELECT r.id FROM registrations r JOIN persons p ON p.id = r.person_id
+      WHERE p.seed_key = ANY($1::text[]) AND r.status IN ('submitted', 'in_review')
+        AND NOT EXISTS (SELECT 1 FROM evidence_files e WHERE e.registration_id = r.id)`,
+    [keys],
+  );
+  for (const r of open) {
+    for (const [kind, name] of [['diploma', 'diploma.pdf'], ['vog', 'vog.pdf']] as const) {
+      const id = randomUUID();
+      await store.put(id, DEMO_PDF);
+      await db.query(
+        `INSERT INTO evidence_files (id, registration_id, kind, original_name, content_type, size_bytes, sha256) VALUES ($1, $2, $3, $4, 'application/pdf', $5, 'demo')`,
+        [id, r.id, kind, name, DEMO_PDF.length],
+      );
+    }
+  }
 }

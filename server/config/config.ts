@@ -116,18 +116,23 @@ export function loadConfigOrExit(): AppConfig {
 const scriptSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   OIDC_ISSUER: z.url().optional(),
+  EVIDENCE_DIR: z.string().min(1).optional(),
 });
 
 /**
  * For maintenance scripts (seed) that only need the database: without DATABASE_URL they use the given
  * defaults, which are those of the `npm start` stack.
  */
-export function loadScriptConfig(defaults: { databaseUrl: string; oidcIssuer: string }, source: NodeJS.ProcessEnv = process.env): { databaseUrl: string; oidcIssuer: string; usingDefaults: boolean } {
+export function loadScriptConfig(
+  defaults: { databaseUrl: string; oidcIssuer: string; evidenceDir: string },
+  source: NodeJS.ProcessEnv = process.env,
+): { databaseUrl: string; oidcIssuer: string; evidenceDir: string; usingDefaults: boolean } {
   const parsed = scriptSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return {
     databaseUrl: parsed.data.DATABASE_URL ?? defaults.databaseUrl,
     oidcIssuer: (parsed.data.OIDC_ISSUER ?? defaults.oidcIssuer).replace(/\/$/, ''),
+    evidenceDir: parsed.data.EVIDENCE_DIR ?? defaults.evidenceDir,
     usingDefaults: !parsed.data.DATABASE_URL,
   };
 }

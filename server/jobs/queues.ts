@@ -11,7 +11,14 @@ export type EmailJob = z.infer<typeof emailJobSchema>;
 /** Deterministic: one outbox row, one job id, so a re-enqueue never makes a second job. */
 export const emailJobId = (outboxId: string): string => `email-${outboxId}`;
 
-export const MAINTENANCE_JOBS = { outboxSweep: 'outbox-sweep', conceptCleanup: 'concept-cleanup' } as const;
+export const MAINTENANCE_JOBS = { outboxSweep: 'outbox-sweep', certificateSweep: 'certificate-sweep', conceptCleanup: 'concept-cleanup' } as const;
+
+/** How often each maintenance job runs; upserted at every worker start. */
+export const MAINTENANCE_SCHEDULES: ReadonlyArray<{ name: (typeof MAINTENANCE_JOBS)[keyof typeof MAINTENANCE_JOBS]; everyMs: number }> = [
+  { name: MAINTENANCE_JOBS.outboxSweep, everyMs: 60_000 },
+  { name: MAINTENANCE_JOBS.certificateSweep, everyMs: 60_000 },
+  { name: MAINTENANCE_JOBS.conceptCleanup, everyMs: 60 * 60_000 },
+];
 
 /** Failed jobs are kept for inspection by age and count, never forever. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 
 interface Outcome {
   code: number | null;
+  signal: NodeJS.Signals | null;
   output: string;
 }
 
@@ -18,7 +19,7 @@ function runEntry(entry: string, env: Record<string, string>, untilLine?: RegExp
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const done = new Promise<Outcome>((resolve) => child.on('close', (code) => resolve({ code, output })));
+  const done = new Promise<Outcome>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, output })));
   return { done, ready, stop: () => child.kill('SIGTERM') };
 }
 
@@ -49,8 +50,8 @@ describe('process entry points', function () {
     await proc.ready;
     const started = Date.now();
     proc.stop();
-    const { code, output } = await proc.done;
-    expect(code, output).to.equal(0);
+    const { code, signal, output } = await proc.done;
+    expect(code, `signal ${signal}: ${output}`).to.equal(0);
     expect(output).to.contain('workers stopped');
     expect(Date.now() - started).to.be.lessThan(20_000);
   });
