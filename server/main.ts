@@ -13,6 +13,7 @@ const runtime = await openRuntime(config, logger, 'vakregister-server');
 const discovery = await discoverIssuer(config.oidc.issuer);
 const app = createApp({ config, logger, discovery, ...runtime });
 const server: Server = app.listen(config.port, () => logger.info({ port: config.port, url: config.publicUrl }, 'server listening'));
+// (SIGTERM/SIGINT handlers below are registered in the same tick, before the listen callback can run.)
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
