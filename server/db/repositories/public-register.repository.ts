@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 
 /** What the public register may read: consented, once-registered persons and their public data. */
@@ -10,7 +11,6 @@ export interface PublicPersonRow {
 }
 
 export interface PublicRegistrationRow {
-  person_id: string;
   register_code: string;
   register_name: string;
   register_settings: unknown;
@@ -25,7 +25,6 @@ export interface PublicRegistrationRow {
 }
 
 export interface PublicMeasureRow {
-  person_id: string;
   measure_type: string;
   publication: unknown;
   body: string;
@@ -37,89 +36,145 @@ export interface PublicMeasureRow {
   ends_on: string | null;
 }
 
-/** A person appears publicly once a generalist registration with consent has a public status. */
-const PUBLICLY_LISTED = `
-  EXISTS (
-    SELECT 1 FROM registrations r
-      JOIN registration_statuses s ON s.code = r.status
-      JOIN variants v ON v.id = r.variant_id
-     WHERE r.person_id = p.id AND v.kind = 'generalist' AND r.public_consent AND s.public_status IS NOT NULL
-  )`;
-
-export async function findPublicPersonByNumber(db: DataSource, registrationNumber: string): Promise<PublicPersonRow | null> {
-  const rows = (await db.query(
-    `SELECT p.id AS person_id, p.registration_number, p.given_names, p.name_prefix, p.family_name
-       FROM persons p WHERE p.registration_number = $1 AND ${PUBLICLY_LISTED}`,
-    [registrationNumber],
-  )) as PublicPersonRow[];
-  return rows[0] ?? null;
+/** A person with their public registrations (by variant order) and all their measures (newest decision first). */
+export interface PublicPersonWithDetailsRow extends PublicPersonRow {
+  registrations: PublicRegistrationRow[];
+  measures: PublicMeasureRow[];
 }
 
 /**
- * Name search: every normalized token must start a word of the person's search text. The first LIKE can use
- * the trigram index; the second keeps matches at word starts ("vries" finds "de vries", not "devriesen").
+ * One statement: what the repository runs, and what the benchmark's baseline runs verbatim. With a `name` it is
+ * prepared: Postgres parses and plans it once per connection instead of on every request. Only for statements
+ * whose best plan does not depend on the values: a generic plan for a LIKE pattern is a sequential scan.
  */
+export interface SqlQuery {
+  name?: string;
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * A person appears publicly once a generalist registration with consent has a public status. The variant kinds
+ * and public statuses are read once per statement (InitPlans), so each person costs one index probe into
+ * registrations instead of three joined lookups; that is what a name search pays for every match.
+ */
+const PUBLICLY_LISTED = `
+  EXISTS (
+    SELECT 1 FROM registrations r
+     WHERE r.person_id = p.id AND r.public_consent
+       AND r.variant_id = ANY (ARRAY(SELECT v.id FROM variants v WHERE v.kind = 'generalist'))
+       AND r.status = ANY (ARRAY(SELECT s.code FROM registration_statuses s WHERE s.public_status IS NOT NULL))
+  )`;
+
+/** The condition on `persons p` that makes a person publicly listed (for scripts that sample listed people). */
+export const PUBLICLY_LISTED_CONDITION = PUBLICLY_LISTED;
+
+/**
+ * The registrations and measures of the person `alias`.id as JSON arrays, built in the same statement, so that a
+ * lookup or a page of results is one round trip.
+ */
+function detailsOf(alias: string): string {
+  return `
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(json_agg(json_build_object(
+             'register_code', g.code, 'register_name', g.name, 'register_settings', g.settings,
+             'variant_code', v.code, 'variant_name', v.name, 'variant_kind', v.kind,
+             'status', r.status, 'public_status', s.public_status, 'counts_as_registered', s.counts_as_registered,
+             'registered_on', to_char(r.registered_on, 'YYYY-MM-DD'), 'cycle_ends_on', to_char(r.cycle_ends_on, 'YYYY-MM-DD'))
+             ORDER BY v.sort_order), '[]') AS registrations
+      FROM registrations r
+      JOIN registration_statuses s ON s.code = r.status
+      JOIN variants v ON v.id = r.variant_id
+      JOIN registers g ON g.id = v.register_id
+     WHERE r.person_id = ${alias}.id AND r.public_consent AND s.public_status IS NOT NULL
+  ) pr
+  CROSS JOIN LATERAL (
+    SELECT COALESCE(json_agg(json_build_object(
+             'measure_type', m.measure_type, 'publication', t.publication, 'body', m.body,
+             'decision_date', to_char(m.decision_date, 'YYYY-MM-DD'), 'final', m.final, 'appeal_lodged', m.appeal_lodged,
+             'publication_ordered', m.publication_ordered,
+             'starts_on', to_char(m.starts_on, 'YYYY-MM-DD'), 'ends_on', to_char(m.ends_on, 'YYYY-MM-DD'))
+             ORDER BY m.decision_date DESC), '[]') AS measures
+      FROM measures m JOIN measure_types t ON t.code = m.measure_type
+     WHERE m.person_id = ${alias}.id
+  ) pm`;
+}
+
+export function publicPersonByNumberQuery(registrationNumber: string): SqlQuery {
+  return {
+    name: 'public-register-lookup',
+    text: `SELECT p.id AS person_id, p.registration_number, p.given_names, p.name_prefix, p.family_name, pr.registrations, pm.measures
+             FROM persons p ${detailsOf('p')}
+            WHERE p.registration_number = $1 AND ${PUBLICLY_LISTED}`,
+    values: [registrationNumber],
+  };
+}
+
+/**
+ * Name search: every normalized token must start a word of the person's search text ("vries" finds "de vries",
+ * not "devriesen"). Tokens hold only letters and digits, so they need no LIKE escaping. With the space in front,
+ * pg_trgm takes the token's word-start trigrams ("  v", " vr", ...) from the pattern, so the index
+ * persons_search_words_trgm on (' ' || search_text) yields word starts only, two-letter tokens included.
+ */
+function nameConditions(tokens: string[]): { text: string; values: unknown[] } {
+  const values = tokens.map((token) => `% ${token}%`);
+  const conditions = values.map((_, i) => `(' ' || p.search_text) LIKE $${i + 1}`);
+  return { text: `p.registration_number IS NOT NULL AND ${conditions.join(' AND ')} AND ${PUBLICLY_LISTED}`, values };
+}
+
+/** One page of matches with their details, each row carrying the total number of matches. */
+export function publicPersonSearchQuery(tokens: string[], limit: number, offset: number): SqlQuery {
+  const where = nameConditions(tokens);
+  const values = [...where.values, limit, offset];
+  return {
+    text: `WITH page AS (
+             SELECT p.id, p.registration_number, p.given_names, p.name_prefix, p.family_name, p.sort_key,
+                    count(*) OVER () AS total
+               FROM persons p
+              WHERE ${where.text}
+              ORDER BY p.sort_key, p.registration_number
+              LIMIT $${values.length - 1} OFFSET $${values.length}
+           )
+           SELECT page.id AS person_id, page.registration_number, page.given_names, page.name_prefix, page.family_name,
+                  page.total, pr.registrations, pm.measures
+             FROM page ${detailsOf('page')}
+            ORDER BY page.sort_key, page.registration_number`,
+    values,
+  };
+}
+
+/** The number of matches, for a page past the last one. */
+export function publicPersonCountQuery(tokens: string[]): SqlQuery {
+  const where = nameConditions(tokens);
+  return { text: `SELECT count(*) AS total FROM persons p WHERE ${where.text}`, values: where.values };
+}
+
+/**
+ * Runs a statement on the DataSource's own pg pool: TypeORM's query() cannot name (prepare) one, and planning
+ * the lookup's joins costs more than executing them.
+ */
+async function run<T extends pg.QueryResultRow>(db: DataSource, q: SqlQuery): Promise<T[]> {
+  const pool = (db.driver as unknown as { master: pg.Pool }).master;
+  return (await pool.query<T>({ name: q.name, text: q.text, values: q.values })).rows;
+}
+
+export async function findPublicPersonByNumber(db: DataSource, registrationNumber: string): Promise<PublicPersonWithDetailsRow | null> {
+  const rows = await run<PublicPersonWithDetailsRow>(db, publicPersonByNumberQuery(registrationNumber));
+  return rows[0] ?? null;
+}
+
 export async function searchPublicPersons(
   db: DataSource,
   tokens: string[],
   limit: number,
   offset: number,
-): Promise<{ rows: PublicPersonRow[]; total: number }> {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  for (const token of tokens) {
-    params.push(`%${token}%`, `% ${token}%`);
-    conditions.push(`p.search_text LIKE $${params.length - 1} AND (' ' || p.search_text) LIKE $${params.length}`);
-  }
-  params.push(limit, offset);
-  const rows = (await db.query(
-    `SELECT p.id AS person_id, p.registration_number, p.given_names, p.name_prefix, p.family_name,
-            count(*) OVER () AS total
-       FROM persons p
-      WHERE p.registration_number IS NOT NULL AND ${conditions.join(' AND ')} AND ${PUBLICLY_LISTED}
-      ORDER BY p.sort_key, p.registration_number
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  )) as Array<PublicPersonRow & { total: string }>;
+): Promise<{ rows: PublicPersonWithDetailsRow[]; total: number }> {
+  const rows = await run<PublicPersonWithDetailsRow & { total: string }>(db, publicPersonSearchQuery(tokens, limit, offset));
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && offset > 0) {
     // Past the last page: still tell the caller how many there are.
-    const [count] = (await db.query(
-      `SELECT count(*) AS total FROM persons p WHERE p.registration_number IS NOT NULL AND ${conditions.join(' AND ')} AND ${PUBLICLY_LISTED}`,
-      params.slice(0, -2),
-    )) as Array<{ total: string }>;
+    const [count] = await run<{ total: string }>(db, publicPersonCountQuery(tokens));
     total = Number(count?.total ?? 0);
   }
   return { rows: rows.map(({ total: _t, ...r }) => r), total };
-}
-
-export async function findPublicRegistrations(db: DataSource, personIds: string[]): Promise<PublicRegistrationRow[]> {
-  if (personIds.length === 0) return [];
-  return (await db.query(
-    `SELECT r.person_id, g.code AS register_code, g.name AS register_name, g.settings AS register_settings,
-            v.code AS variant_code, v.name AS variant_name, v.kind AS variant_kind,
-            r.status, s.public_status, s.counts_as_registered,
-            to_char(r.registered_on, 'YYYY-MM-DD') AS registered_on,
-            to_char(r.cycle_ends_on, 'YYYY-MM-DD') AS cycle_ends_on
-       FROM registrations r
-       JOIN registration_statuses s ON s.code = r.status
-       JOIN variants v ON v.id = r.variant_id
-       JOIN registers g ON g.id = v.register_id
-      WHERE r.person_id = ANY($1::uuid[]) AND r.public_consent AND s.public_status IS NOT NULL
-      ORDER BY v.sort_order`,
-    [personIds],
-  )) as PublicRegistrationRow[];
-}
-
-export async function findMeasures(db: DataSource, personIds: string[]): Promise<PublicMeasureRow[]> {
-  if (personIds.length === 0) return [];
-  return (await db.query(
-    `SELECT m.person_id, m.measure_type, t.publication, m.body,
-            to_char(m.decision_date, 'YYYY-MM-DD') AS decision_date, m.final, m.appeal_lodged, m.publication_ordered,
-            to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on
-       FROM measures m JOIN measure_types t ON t.code = m.measure_type
-      WHERE m.person_id = ANY($1::uuid[])
-      ORDER BY m.decision_date DESC`,
-    [personIds],
-  )) as PublicMeasureRow[];
 }

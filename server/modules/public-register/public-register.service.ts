@@ -1,16 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { isPublicOn, publicationRuleSchema, publicationWindow } from '../../domain/measures.js';
 import { displayName, normalizeForSearch } from '../../domain/person-name.js';
-import { todayIn } from '../../domain/plain-date.js';
-import { registerSettingsSchema } from '../../domain/register-rules.js';
+import { todayIn, type PlainDate } from '../../domain/plain-date.js';
+import { registerSettingsSchema, type RegisterSettings } from '../../domain/register-rules.js';
 import { looksLikeRegistrationNumber } from '../../domain/registration-number.js';
 import {
-  findMeasures,
   findPublicPersonByNumber,
-  findPublicRegistrations,
   searchPublicPersons,
   type PublicMeasureRow,
-  type PublicPersonRow,
+  type PublicPersonWithDetailsRow,
   type PublicRegistrationRow,
 } from '../../db/repositories/public-register.repository.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -30,7 +28,7 @@ export class PublicRegisterService {
   async lookup(registrationNumber: string, now = new Date()): Promise<PublicEntry> {
     const person = await findPublicPersonByNumber(this.db, registrationNumber);
     if (!person) throw notFound('Registration');
-    const [entry] = await this.assemble([person], now);
+    const [entry] = this.assemble([person], now);
     if (!entry) throw notFound('Registration');
     return entry;
   }
@@ -39,7 +37,7 @@ export class PublicRegisterService {
     const offset = (query.page - 1) * query.pageSize;
     if (looksLikeRegistrationNumber(query.q)) {
       const person = await findPublicPersonByNumber(this.db, query.q.trim());
-      const items = person && offset === 0 ? await this.assemble([person], now) : [];
+      const items = person && offset === 0 ? this.assemble([person], now) : [];
       return { items, total: person ? 1 : 0, page: query.page, pageSize: query.pageSize };
     }
     const tokens = normalizeForSearch(query.q).split(' ').filter((t) => t.length > 0);
@@ -47,31 +45,35 @@ export class PublicRegisterService {
       throw new AppError('invalid_input', 400, 'Search for a name (at least 2 letters) or a registration number.');
     }
     const { rows, total } = await searchPublicPersons(this.db, tokens.slice(0, 6), query.pageSize, offset);
-    return { items: await this.assemble(rows, now), total, page: query.page, pageSize: query.pageSize };
+    return { items: this.assemble(rows, now), total, page: query.page, pageSize: query.pageSize };
   }
 
-  private async assemble(persons: PublicPersonRow[], now: Date): Promise<PublicEntry[]> {
-    const ids = persons.map((p) => p.person_id);
-    const [registrations, measures] = await Promise.all([findPublicRegistrations(this.db, ids), findMeasures(this.db, ids)]);
+  /** The repository delivers each person with their public registrations and measures (one statement). */
+  private assemble(persons: PublicPersonWithDetailsRow[], now: Date): PublicEntry[] {
+    // Per call, not per entry: a page of 20 shares its register's settings and its "today".
+    const settingsByRegister = new Map<string, RegisterSettings>();
+    const todayByZone = new Map<string, PlainDate>();
     const entries: PublicEntry[] = [];
     for (const person of persons) {
-      const own = registrations.filter((r) => r.person_id === person.person_id);
+      const own = person.registrations;
       const generalist = own.find((r) => r.variant_kind === 'generalist');
       if (!generalist) continue;
-      entries.push(this.entryFor(person, generalist, own, measures.filter((m) => m.person_id === person.person_id), now));
+      let settings = settingsByRegister.get(generalist.register_code);
+      if (!settings) settingsByRegister.set(generalist.register_code, (settings = registerSettingsSchema.parse(generalist.register_settings)));
+      let today = todayByZone.get(settings.timeZone);
+      if (!today) todayByZone.set(settings.timeZone, (today = todayIn(settings.timeZone, now)));
+      entries.push(this.entryFor(person, generalist, own, person.measures, today));
     }
     return entries;
   }
 
   private entryFor(
-    person: PublicPersonRow,
+    person: PublicPersonWithDetailsRow,
     generalist: PublicRegistrationRow,
     own: PublicRegistrationRow[],
     measures: PublicMeasureRow[],
-    now: Date,
+    today: PlainDate,
   ): PublicEntry {
-    const settings = registerSettingsSchema.parse(generalist.register_settings);
-    const today = todayIn(settings.timeZone, now);
     // Specialist variants are listed while they count as registered; the generalist base always is.
     const variants = own.filter((r) => r === generalist || r.counts_as_registered);
     return {
@@ -87,7 +89,7 @@ export class PublicRegisterService {
   }
 }
 
-function publicMeasure(m: PublicMeasureRow, today: string): PublicMeasure[] {
+function publicMeasure(m: PublicMeasureRow, today: PlainDate): PublicMeasure[] {
   const rule = publicationRuleSchema.parse(m.publication);
   const facts = { decisionDate: m.decision_date, final: m.final, publicationOrdered: m.publication_ordered, startsOn: m.starts_on, endsOn: m.ends_on };
   if (!isPublicOn(facts, rule, today)) return [];
