@@ -25,8 +25,10 @@ export async function openRuntime(config: AppConfig, logger: Logger, name: strin
   await dataSource.initialize();
   const redis = createRedis(config.redisUrl, `${name}-main`);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  const emailQueue = createEmailQueue(createRedis(config.redisUrl, `${name}-queue`));
-  const certificateQueue = createCertificateQueue(createRedis(config.redisUrl, `${name}-certificate-queue`));
+  // BullMQ never closes a connection it was handed, so the runtime keeps them and closes them itself.
+  const queueConnections = [createRedis(config.redisUrl, `${name}-queue`), createRedis(config.redisUrl, `${name}-certificate-queue`)] as const;
+  const emailQueue = createEmailQueue(queueConnections[0]);
+  const certificateQueue = createCertificateQueue(queueConnections[1]);
   return {
     dataSource,
     redis,
@@ -35,6 +37,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, name: strin
     async close() {
       await certificateQueue.close().catch((err: unknown) => logger.warn({ err }, 'queue close failed'));
       await emailQueue.close().catch((err: unknown) => logger.warn({ err }, 'queue close failed'));
+      for (const connection of queueConnections) connection.disconnect();
       redis.disconnect();
       await dataSource.destroy();
     },

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +21,7 @@ import { ApplicationsService } from '../modules/applications/applications.servic
 import { staffApplicationsRouter } from '../modules/staff-applications/staff-applications.router.js';
 import { StaffApplicationsService } from '../modules/staff-applications/staff-applications.service.js';
 import { EvidenceStore } from '../storage/evidence-store.js';
-import { configurePassport, mountPassport, requireLogin, requireRole, sessionMiddleware, type OidcDiscovery } from './auth.js';
+import { configurePassport, requireLogin, requireRole, sessionRouter, type OidcDiscovery } from './auth.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
 
@@ -36,6 +36,11 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Runs the middleware except under the given sub-paths of where it is mounted. */
+function onlyOutside(prefixes: string[], middleware: RequestHandler): RequestHandler {
+  return (req, res, next) => (prefixes.some((p) => req.path === p || req.path.startsWith(`${p}/`)) ? next() : middleware(req, res, next));
+}
 
 /** Builds the HTTP app; listening is the caller's business (server/main.ts, tests). */
 export function createApp(deps: AppDeps): Express {
@@ -68,12 +73,13 @@ export function createApp(deps: AppDeps): Express {
   app.use('/healthz', healthRouter(dataSource, redis));
 
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  app.use(sessionMiddleware(config, pool));
   app.use(originCheck(config));
 
+  // Sessions and passport only where someone can be logged in: the public API, health check and the client's
+  // static files never read a session, so they skip the store lookup and cookie handling.
   const accounts = new AccountsService(dataSource, deps.emailQueue, logger);
   configurePassport(config, deps.discovery, (claims) => accounts.onLogin(claims));
-  mountPassport(app);
+  app.use(['/auth', '/api'], onlyOutside(['/public', '/variants'], sessionRouter(config, pool)));
 
   app.use('/auth', authRouter(config));
   // The public API needs no login and is rate limited per client, once for all its routes.

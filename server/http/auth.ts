@@ -1,4 +1,4 @@
-import type { Express, RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import passport from 'passport';
@@ -99,9 +99,11 @@ export function configurePassport(config: AppConfig, discovery: OidcDiscovery, o
   passport.deserializeUser((accountId: string, done) => done(null, { accountId }));
 }
 
-export function mountPassport(app: Express): void {
-  app.use(passport.initialize());
-  app.use(passport.session());
+/** The session store, then passport reading the logged-in account from it: one unit, mounted where logins matter. */
+export function sessionRouter(config: AppConfig, pool: pg.Pool): Router {
+  const router = Router();
+  router.use(sessionMiddleware(config, pool), passport.initialize(), passport.session());
+  return router;
 }
 
 export const authenticateOidc = (options: passport.AuthenticateOptions): RequestHandler => passport.authenticate('oidc', options) as RequestHandler;
