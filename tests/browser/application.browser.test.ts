@@ -5,18 +5,9 @@ import { addMonths, todayIn } from '../../server/domain/plain-date.js';
 import { launchChromium, loginThroughProvider, screenshotOnFailure, trackPageErrors } from '../helpers/browser.js';
 import { resetDatabase } from '../helpers/database.js';
 import { JPEG, PDF } from '../helpers/files.js';
+import { readPdf } from '../helpers/pdf.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
-async function pdfText(buffer: Buffer): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(buffer) }).promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return parts.join('\n');
-}
 
 /**
  * The whole way from nothing to a verifiable registration, as people do it: a registrant applies with uploads,
@@ -117,7 +108,7 @@ describe('browser: apply, approve, certify, verify', function () {
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
     expect(pdf.length).to.be.lessThan(200 * 1024);
-    const text = await pdfText(pdf);
+    const { text } = await readPdf(pdf);
     expect(text).to.contain(registrationNumber);
     expect(text).to.contain(`Noor van ${family}`);
     verificationCode = /\b([A-Z2-9]{10})\b/.exec(text.replace(registrationNumber, ''))?.[1] ?? '';

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DataSource } from 'typeorm';
 import { issueCertificateRevision } from '../../server/db/repositories/certificates.repository.js';
 import { certificateJobId, enqueueCertificate } from '../../server/jobs/certificates.js';
 import { createLogger } from '../../server/logger.js';
 import { createCertificateHandler } from '../../workers/certificates/certificate.handler.js';
 import { resetDatabase } from '../helpers/database.js';
+import { readPdf } from '../helpers/pdf.js';
 import { oidcLogin } from '../helpers/http-session.js';
 import { startTestApp, waitFor, type TestApp } from '../helpers/test-app.js';
 
@@ -27,19 +27,6 @@ interface VerifyBody {
   code: null | { value: string; status: 'current' | 'superseded' | 'unknown'; revision: number | null; issuedOn: string | null; newestRevision: number | null };
 }
 
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
-  try {
-    const texts: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-    }
-    return texts.join('\n');
-  } finally {
-    await doc.destroy();
-  }
-}
 
 const ISSUED_ON = '2025-11-21';
 const silent = createLogger({ logLevel: 'silent' }, 'test');
@@ -95,7 +82,7 @@ describe('certificates: issuing, rendering and verifying', () => {
     const pdf = rendered.pdf!;
     expect(pdf.length).to.be.greaterThan(1000).and.lessThan(200 * 1024);
     expect(rendered.pdf_sha256).to.equal(createHash('sha256').update(pdf).digest('hex'));
-    const text = await pdfText(pdf);
+    const { text } = await readPdf(pdf);
     for (const expected of [sanne.number, 'Sanne de Vries', rendered.verification_code, 'Register Sociaal Werk', 'Jeugd- en gezinsprofessional (specialisatie)']) {
       expect(text, expected).to.include(expected);
     }
@@ -279,7 +266,7 @@ describe('certificates: the registrant downloads the newest one', () => {
     expect(res.headers.get('cache-control')).to.equal('no-store');
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.equals(rendered.pdf!)).to.equal(true);
-    expect(await pdfText(body)).to.include(code);
+    expect((await readPdf(body)).text).to.include(code);
 
     res = await get('?download=1');
     expect(res.status).to.equal(400);

@@ -1,22 +1,8 @@
 import { expect } from 'chai';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readPdf as pdfText } from '../../tests/helpers/pdf.js';
 import type { CertificateSnapshot } from '../../server/db/repositories/certificates.repository.js';
 import { certificateVerifyUrl, formatCertificateDate, renderCertificatePdf } from './certificate-layout.js';
 
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string; title: unknown }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
-  try {
-    const texts: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
-      const content = await (await doc.getPage(i)).getTextContent();
-      texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-    }
-    const { info } = await doc.getMetadata();
-    return { pages: doc.numPages, text: texts.join('\n'), title: (info as { Title?: unknown }).Title };
-  } finally {
-    await doc.destroy();
-  }
-}
 
 const snapshot: CertificateSnapshot = {
   registrationNumber: '100000001',
