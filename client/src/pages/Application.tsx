@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   ApiError,
   getMyRegistration,
-  isAbortError,
   myEvidenceUrl,
   saveRegistration,
   submitRegistration,
@@ -38,14 +37,9 @@ import { NextStepText, variantName } from '../components/MyRegistrations.js';
 import { RequireLogin } from '../components/RequireLogin.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatNumber } from '../format.js';
-import { useDocumentTitle } from '../hooks.js';
+import { useDocumentTitle, useRecord } from '../hooks.js';
 import { DECLARATIONS } from '../domain.js';
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'notFound' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; detail: MyRegistrationDetail };
 
 export function Application() {
   const { t } = useTranslation();
@@ -76,30 +70,11 @@ function ApplicationLoader() {
   const { t } = useTranslation();
   const pageTitle = usePageTitle();
   const { id = '' } = useParams();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const { state, reload, setDetail } = useRecord(id, getMyRegistration);
   const [justSubmitted, setJustSubmitted] = useState(false);
 
   useDocumentTitle(state.status === 'success' ? pageTitle(state.detail) : t('application.titleGeneric'));
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getMyRegistration(id, signal).then(
-        (detail) => setState({ status: 'success', detail }),
-        (error: unknown) => {
-          if (isAbortError(error)) return;
-          if (error instanceof ApiError && error.status === 404) setState({ status: 'notFound' });
-          else setState({ status: 'error', error });
-        },
-      ),
-    [id],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   if (state.status === 'loading') {
     return (
@@ -128,13 +103,12 @@ function ApplicationLoader() {
     );
   }
 
-  const setDetail = (detail: MyRegistrationDetail) => setState({ status: 'success', detail });
   if (state.detail.status === 'concept') {
     return (
       <ApplicationForm
         detail={state.detail}
         setDetail={setDetail}
-        reload={() => void load()}
+        reload={reload}
         onSubmitted={(detail) => {
           setJustSubmitted(true);
           setDetail(detail);

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   ApiError,
   decideApplication,
   getStaffApplication,
-  isAbortError,
   staffEvidenceUrl,
   type Decision,
   type DecisionResult,
@@ -21,13 +20,8 @@ import { RequireLogin } from '../components/RequireLogin.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { DECISIONS, isOpenStatus } from '../domain.js';
 import { formatDate } from '../format.js';
-import { useDocumentTitle } from '../hooks.js';
+import { useDocumentTitle, useRecord } from '../hooks.js';
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'notFound' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; detail: StaffApplicationDetail };
 
 export function StaffApplication() {
   const { t } = useTranslation();
@@ -45,7 +39,7 @@ function Dossier() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { id = '' } = useParams();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const { state, reload } = useRecord(id, getStaffApplication);
   const [result, setResult] = useState<{ decision: Decision; result: DecisionResult } | null>(null);
   const [stale, setStale] = useState(0);
 
@@ -58,27 +52,11 @@ function Dossier() {
       : t('staff.dossier.titleGeneric');
   useDocumentTitle(title);
 
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      getStaffApplication(id, signal).then(
-        (detail) => setState({ status: 'success', detail }),
-        (error: unknown) => {
-          if (isAbortError(error)) return;
-          if (error instanceof ApiError && error.status === 404) setState({ status: 'notFound' });
-          else setState({ status: 'error', error });
-        },
-      ),
-    [id],
-  );
-
+  // A different dossier starts without the previous one's decision result.
   useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
     setResult(null);
     setStale(0);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  }, [id]);
 
   if (state.status === 'loading') {
     return (
@@ -156,11 +134,11 @@ function Dossier() {
           expectedStatus={detail.status}
           onDecided={(decision, r) => {
             setResult({ decision, result: r });
-            void load();
+            reload();
           }}
           onStale={() => {
             setStale((n) => n + 1);
-            void load();
+            reload();
           }}
         />
       ) : null}
