@@ -40,7 +40,6 @@ import { formatDate, formatNumber } from '../format.js';
 import { useDocumentTitle, useRecord } from '../hooks.js';
 import { DECLARATIONS } from '../domain.js';
 
-
 export function Application() {
   const { t } = useTranslation();
   return (
@@ -74,7 +73,6 @@ function ApplicationLoader() {
   const [justSubmitted, setJustSubmitted] = useState(false);
 
   useDocumentTitle(state.status === 'success' ? pageTitle(state.detail) : t('application.titleGeneric'));
-
 
   if (state.status === 'loading') {
     return (
@@ -612,6 +610,41 @@ function Checklist({ detail }: { detail: MyRegistrationDetail }) {
 
 // --- small field components -----------------------------------------------------------------
 
+/** Label, hint and error of one form control, and the aria-describedby that ties them to it. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error: string | null | undefined;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children(describedBy)}
+    </div>
+  );
+}
+
 interface TextFieldProps {
   id: string;
   label: string;
@@ -629,40 +662,28 @@ interface TextFieldProps {
 }
 
 function TextField({ id, label, hint, value, onChange, error, type = 'text', autoComplete, inputMode, maxLength, max, suffix, narrow }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <div className="field__row">
-        <input
-          id={id}
-          className={narrow ? 'input input--narrow' : 'input'}
-          type={type}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          autoComplete={autoComplete}
-          inputMode={inputMode}
-          maxLength={maxLength}
-          max={max}
-          aria-describedby={describedBy || undefined}
-          aria-invalid={error ? true : undefined}
-          spellCheck={type === 'text' && !inputMode ? undefined : false}
-        />
-        {suffix ? <span className="field__suffix">{suffix}</span> : null}
-      </div>
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <div className="field__row">
+          <input
+            id={id}
+            className={narrow ? 'input input--narrow' : 'input'}
+            type={type}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            autoComplete={autoComplete}
+            inputMode={inputMode}
+            maxLength={maxLength}
+            max={max}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
+            spellCheck={type === 'text' && !inputMode ? undefined : false}
+          />
+          {suffix ? <span className="field__suffix">{suffix}</span> : null}
+        </div>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -683,32 +704,20 @@ function SelectField({
   error: string | null;
   children: ReactNode;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        className="input select"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={error ? true : undefined}
-      >
-        {children}
-      </select>
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <select
+          id={id}
+          className="input select"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+        >
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -22,7 +22,6 @@ import { DECISIONS, isOpenStatus } from '../domain.js';
 import { formatDate } from '../format.js';
 import { useDocumentTitle, useRecord } from '../hooks.js';
 
-
 export function StaffApplication() {
   const { t } = useTranslation();
   return (
