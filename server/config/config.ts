@@ -24,6 +24,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: booleanFromEnv.default(false),
     PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+    /** How often each API instance shares its public rate-limit counts through Redis. */
+    PUBLIC_RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(10).max(10_000).default(250),
     CLIENT_DIST_DIR: z.string().optional(),
     /** Where evidence uploads are kept: outside any public path, readable only through the API. */
     EVIDENCE_DIR: z.string().min(1).optional(),
@@ -59,6 +61,7 @@ export interface AppConfig {
   sessionSecret: string;
   logLevel: Env['LOG_LEVEL'];
   publicRateLimitPerMinute: number;
+  publicRateLimitSyncMs: number;
   clientDistDir: string | null;
   evidenceDir: string;
   devServices: boolean;
@@ -94,6 +97,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: e.SESSION_SECRET ?? 'vakregister-development-session-secret',
     logLevel: e.LOG_LEVEL,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitSyncMs: e.PUBLIC_RATE_LIMIT_SYNC_MS,
     clientDistDir: e.CLIENT_DIST_DIR ?? null,
     evidenceDir: e.EVIDENCE_DIR ?? `${process.cwd()}/.data/evidence`,
     devServices: e.VAKREGISTER_DEV_SERVICES,

@@ -24,4 +24,11 @@ describe('plain dates', () => {
     expect(todayIn('Europe/Amsterdam', new Date('2026-03-31T23:30:00Z'))).to.equal('2026-04-01');
     expect(todayIn('UTC', new Date('2026-03-31T23:30:00Z'))).to.equal('2026-03-31');
   });
+
+  it('turns the day at midnight to the millisecond, whatever it answered before', () => {
+    expect(todayIn('Europe/Amsterdam', new Date('2026-03-31T21:59:59.999Z'))).to.equal('2026-03-31');
+    expect(todayIn('Europe/Amsterdam', new Date('2026-03-31T22:00:00.000Z'))).to.equal('2026-04-01');
+    expect(todayIn('Europe/Amsterdam', new Date('2026-03-31T21:59:59.999Z'))).to.equal('2026-03-31');
+    expect(todayIn('UTC', new Date('2026-03-31T22:00:00.000Z'))).to.equal('2026-03-31');
+  });
 });

@@ -48,16 +48,32 @@ export function comparePlainDates(a: PlainDate, b: PlainDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const MINUTE_MS = 60_000;
+
+interface DayInZone {
+  formatter: Intl.DateTimeFormat;
+  /** The last answer and the minute it holds for: a date only changes on a whole minute in every time zone. */
+  minuteStart: number;
+  date: PlainDate;
+}
+
+const dayInZone = new Map<string, DayInZone>();
 
 /** Today's date as people in the register's time zone read it. */
 export function todayIn(timeZone: string, now: Date = new Date()): PlainDate {
-  // Building a formatter is costly (tens of microseconds); one per time zone serves every request.
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    // en-CA formats as YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
+  const ms = now.getTime();
+  const minuteStart = ms - (((ms % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
+  let zone = dayInZone.get(timeZone);
+  if (!zone) {
+    // Building a formatter costs tens of microseconds; one per time zone serves every request. en-CA: YYYY-MM-DD.
+    const formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zone = { formatter, minuteStart: Number.NaN, date: '' };
+    dayInZone.set(timeZone, zone);
   }
-  return formatter.format(now);
+  // Formatting is still several microseconds; the public register asks on every request.
+  if (zone.minuteStart !== minuteStart) {
+    zone.date = zone.formatter.format(now);
+    zone.minuteStart = minuteStart;
+  }
+  return zone.date;
 }

@@ -48,6 +48,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // API answers are not cached (Cache-Control: no-store), so hashing every body for an ETag is wasted work.
+  // Static files keep theirs: express.static and sendFile make their own.
+  app.set('etag', false);
 
   app.use(
     pinoHttp({
@@ -63,10 +66,18 @@ export function createApp(deps: AppDeps): Express {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // Our serializers read the raw objects: no std-serializers copy of every request and response.
+      wrapSerializers: false,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
   app.use(securityHeaders(config));
+  // The public API first, the hottest routes: GET only, no login, no body, no session. Rate limited per client,
+  // once for all its routes.
+  app.use('/api/public', publicRateLimit(config, redis, logger));
+  app.use('/api/public/verify', publicVerifyRouter({ db: dataSource }));
+  app.use('/api/public', publicRegisterRouter(new PublicRegisterService(dataSource)));
+
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 }));
 
@@ -82,10 +93,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/auth', '/api'], onlyOutside(['/public', '/variants'], sessionRouter(config, pool)));
 
   app.use('/auth', authRouter(config));
-  // The public API needs no login and is rate limited per client, once for all its routes.
-  app.use('/api/public', publicRateLimit(config, redis));
-  app.use('/api/public/verify', publicVerifyRouter({ db: dataSource }));
-  app.use('/api/public', publicRegisterRouter(new PublicRegisterService(dataSource)));
   app.use('/api/me', meRouter(dataSource));
   const appDeps = { db: dataSource, evidence: new EvidenceStore(config.evidenceDir), emailQueue: deps.emailQueue, logger };
   const applications = new ApplicationsService(appDeps);

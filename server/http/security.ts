@@ -2,9 +2,10 @@ import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
-import { RedisStore, type RedisReply } from 'rate-limit-redis';
+import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from './errors.js';
+import { SharedCounterStore } from './shared-counter-store.js';
 
 export function securityHeaders(config: AppConfig): RequestHandler {
   return helmet({
@@ -48,18 +49,22 @@ export function originCheck(config: AppConfig): RequestHandler {
   };
 }
 
-/** Per-client limit for the public register, counted in Redis so every API instance shares it. */
-export function publicRateLimit(config: AppConfig, redis: Redis, prefix = 'rl:public:'): RequestHandler {
+/**
+ * Per-client limit for the public register. Counted in this process and shared through Redis every
+ * `publicRateLimitSyncMs` (see SharedCounterStore), so every API instance limits on the same counts without a
+ * Redis round trip per request, and a Redis outage leaves each instance limiting on its own counts.
+ */
+export function publicRateLimit(config: AppConfig, redis: Redis, logger: Logger, prefix = 'rl:public:'): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: config.publicRateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    // A Redis outage must not take the public register down with it.
-    passOnStoreError: true,
-    store: new RedisStore({
+    store: new SharedCounterStore({
+      redis,
       prefix,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+      syncIntervalMs: config.publicRateLimitSyncMs,
+      onSyncError: (err) => logger.warn({ err }, 'rate limit counts not shared: Redis unreachable'),
     }),
     handler: (_req, _res, next) => next(new AppError('rate_limited', 429, 'Too many requests. Try again in a minute.')),
   });

@@ -1,0 +1,150 @@
+import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
+
+interface Counter {
+  /** Start of the fixed window this counter counts, in ms since the epoch. */
+  windowStart: number;
+  /** The window's total in Redis as last read back (all instances, including our own flushed hits). */
+  shared: number;
+  /** Hits sent to Redis whose reply has not arrived yet. */
+  inFlight: number;
+  /** Hits counted here and not yet sent. */
+  pending: number;
+}
+
+export interface SharedCounterStoreOptions {
+  redis: Redis;
+  /** Key prefix in Redis, e.g. `rl:public:`. */
+  prefix: string;
+  /** How often this process sends its counts to Redis and reads back the shared totals. */
+  syncIntervalMs: number;
+  /** Called when a sync fails; the counts stay here and go with the next sync. */
+  onSyncError?: (err: unknown) => void;
+}
+
+/**
+ * A store for express-rate-limit that counts fixed windows in this process at once and shares them through Redis
+ * every `syncIntervalMs`: one pipelined INCRBY + PEXPIREAT per active client, instead of a Redis round trip on
+ * every request (which cost more than the public lookup itself).
+ *
+ * - One API process counts exactly: its own hits are in the total at once.
+ * - With several processes, each sees the others' hits at most one sync later, so a client spread over N of them
+ *   can overshoot the limit by what it sends in one interval.
+ * - While Redis is unreachable every process still limits on its own counts, and sends them when it is back.
+ */
+export class SharedCounterStore implements Store {
+  readonly localKeys = false;
+  readonly prefix: string;
+  private windowMs = 60_000;
+  private readonly counters = new Map<string, Counter>();
+  private timer: NodeJS.Timeout | null = null;
+  private syncing: Promise<void> | null = null;
+
+  constructor(private readonly options: SharedCounterStoreOptions) {
+    this.prefix = options.prefix;
+  }
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => void this.sync(), this.options.syncIntervalMs);
+    // The store must never keep a process alive that is otherwise done.
+    this.timer.unref();
+  }
+
+  increment(key: string): IncrementResponse {
+    const counter = this.counter(key, Date.now());
+    counter.pending += 1;
+    return this.info(counter);
+  }
+
+  decrement(key: string): void {
+    this.counter(key, Date.now()).pending -= 1;
+  }
+
+  get(key: string): ClientRateLimitInfo | undefined {
+    const counter = this.counters.get(key);
+    return counter && counter.windowStart === this.windowStartOf(Date.now()) ? this.info(counter) : undefined;
+  }
+
+  async resetKey(key: string): Promise<void> {
+    const counter = this.counters.get(key);
+    this.counters.delete(key);
+    if (counter) await this.options.redis.del(this.redisKey(key, counter.windowStart));
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sync();
+  }
+
+  /**
+   * Sends every counter's unsent hits and reads back the shared totals, in one pipeline. Returns when done;
+   * a sync already under way is awaited instead of starting a second one.
+   */
+  sync(): Promise<void> {
+    this.syncing ??= this.send().finally(() => (this.syncing = null));
+    return this.syncing;
+  }
+
+  private async send(): Promise<void> {
+    const currentWindow = this.windowStartOf(Date.now());
+    const batch: Array<{ key: string; counter: Counter; delta: number }> = [];
+    for (const [key, counter] of this.counters) {
+      if (counter.windowStart < currentWindow && counter.inFlight === 0) {
+        // A window that has ended no longer limits anyone.
+        this.counters.delete(key);
+      } else if (counter.pending !== 0) {
+        batch.push({ key, counter, delta: counter.pending });
+        counter.inFlight += counter.pending;
+        counter.pending = 0;
+      }
+    }
+    if (batch.length === 0) return;
+
+    const pipeline = this.options.redis.pipeline();
+    for (const { key, counter, delta } of batch) {
+      const redisKey = this.redisKey(key, counter.windowStart);
+      pipeline.incrby(redisKey, delta);
+      // Kept one sync past the window's end, so a late sync of that window still finds it.
+      pipeline.pexpireat(redisKey, counter.windowStart + this.windowMs + this.options.syncIntervalMs);
+    }
+    let replies: Array<[Error | null, unknown]> | null = null;
+    try {
+      replies = await pipeline.exec();
+    } catch (err) {
+      this.options.onSyncError?.(err);
+    }
+    batch.forEach(({ counter, delta }, i) => {
+      counter.inFlight -= delta;
+      const [err, total] = replies?.[2 * i] ?? [new Error('no reply'), null];
+      if (err || typeof total !== 'number') counter.pending += delta;
+      else counter.shared = total;
+    });
+    const failed = replies?.find(([err]) => err)?.[0];
+    if (failed) this.options.onSyncError?.(failed);
+  }
+
+  private counter(key: string, now: number): Counter {
+    const windowStart = this.windowStartOf(now);
+    let counter = this.counters.get(key);
+    if (!counter || counter.windowStart !== windowStart) {
+      counter = { windowStart, shared: 0, inFlight: 0, pending: 0 };
+      this.counters.set(key, counter);
+    }
+    return counter;
+  }
+
+  private info(counter: Counter): ClientRateLimitInfo {
+    return { totalHits: counter.shared + counter.inFlight + counter.pending, resetTime: new Date(counter.windowStart + this.windowMs) };
+  }
+
+  private windowStartOf(now: number): number {
+    return now - (now % this.windowMs);
+  }
+
+  private redisKey(key: string, windowStart: number): string {
+    return `${this.prefix}${key}:${windowStart}`;
+  }
+}
