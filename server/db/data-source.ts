@@ -4,6 +4,7 @@ import { CreateCoreSchema1763800000000 } from '../../migrations/1763800000000-Cr
 import { SeedRegisterSociaalWerk1763800000001 } from '../../migrations/1763800000001-SeedRegisterSociaalWerk.js';
 import { CreateApplicationsEvidenceCertificates1763800000002 } from '../../migrations/1763800000002-CreateApplicationsEvidenceCertificates.js';
 import { IndexPublicSearch1763800000003 } from '../../migrations/1763800000003-IndexPublicSearch.js';
+import { PublicListingFlag1763800000004 } from '../../migrations/1763800000004-PublicListingFlag.js';
 import { AccountEntity, AccountRoleEntity } from './entities/account.entity.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
 import { EmailOutboxEntity } from './entities/email-outbox.entity.js';
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   SeedRegisterSociaalWerk1763800000001,
   CreateApplicationsEvidenceCertificates1763800000002,
   IndexPublicSearch1763800000003,
+  PublicListingFlag1763800000004,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

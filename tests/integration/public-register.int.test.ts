@@ -140,6 +140,65 @@ describe('public register API', () => {
     });
   });
 
+  describe('stays true to the registrations (publicly_listed is kept by the database)', () => {
+    const db = () => app.runtime.dataSource;
+    const sanneNumber = async () =>
+      ((await db().query(`SELECT registration_number FROM persons WHERE search_text = 'sanne de vries'`)) as Array<{ registration_number: string }>)[0]!
+        .registration_number;
+    const sanneVisible = async () => {
+      const lookup = await get(`/api/public/register/${await sanneNumber()}`);
+      const search = (await (await get('/api/public/register?q=sanne vries')).json()) as { total: number };
+      return { lookup: lookup.status, found: search.total };
+    };
+    const generalistOfSanne = `
+      FROM persons p JOIN variants v ON v.kind = 'generalist'
+     WHERE r.person_id = p.id AND r.variant_id = v.id AND p.search_text = 'sanne de vries'`;
+
+    afterEach(async () => {
+      await db().query(`UPDATE registration_statuses SET public_status = 'registered' WHERE code = 'registered'`);
+      await db().query(`UPDATE registrations r SET status = 'registered', public_consent = true ${generalistOfSanne}`);
+    });
+
+    it('hides a person whose registration gets a status without public status, and shows them again', async () => {
+      expect(await sanneVisible()).to.deep.equal({ lookup: 200, found: 1 });
+      await db().query(`UPDATE registrations r SET status = 'withdrawn' ${generalistOfSanne}`);
+      expect(await sanneVisible()).to.deep.equal({ lookup: 200, found: 1 });
+      await db().query(`UPDATE registration_statuses SET public_status = NULL WHERE code = 'withdrawn'`);
+      try {
+        expect(await sanneVisible()).to.deep.equal({ lookup: 404, found: 0 });
+      } finally {
+        await db().query(`UPDATE registration_statuses SET public_status = 'withdrawn' WHERE code = 'withdrawn'`);
+      }
+      expect(await sanneVisible()).to.deep.equal({ lookup: 200, found: 1 });
+    });
+
+    it('hides a person who withdraws publication consent', async () => {
+      await db().query(`UPDATE registrations r SET public_consent = false ${generalistOfSanne}`);
+      expect(await sanneVisible()).to.deep.equal({ lookup: 404, found: 0 });
+    });
+
+    it('re-decides for everyone when the register changes which statuses are public', async () => {
+      const listed = async () => Number(((await db().query(`SELECT count(*) AS n FROM persons WHERE publicly_listed`)) as Array<{ n: string }>)[0]!.n);
+      const before = await listed();
+      await db().query(`UPDATE registration_statuses SET public_status = NULL WHERE code = 'registered'`);
+      expect(await sanneVisible()).to.deep.equal({ lookup: 404, found: 0 });
+      expect(await listed()).to.be.below(before);
+      await db().query(`UPDATE registration_statuses SET public_status = 'registered' WHERE code = 'registered'`);
+      expect(await listed()).to.equal(before);
+    });
+
+    it('has every flag equal to the rule it stands for', async () => {
+      const [row] = (await db().query(`
+        SELECT count(*) AS wrong FROM persons p
+         WHERE p.publicly_listed IS DISTINCT FROM EXISTS (
+                 SELECT 1 FROM registrations r
+                   JOIN variants v ON v.id = r.variant_id AND v.kind = 'generalist'
+                   JOIN registration_statuses s ON s.code = r.status AND s.public_status IS NOT NULL
+                  WHERE r.person_id = p.id AND r.public_consent)`)) as Array<{ wrong: string }>;
+      expect(Number(row!.wrong)).to.equal(0);
+    });
+  });
+
   it('is rate limited per client', async () => {
     const limited = await startTestApp({ port: 0, overrides: { publicRateLimitPerMinute: 3 } });
     try {

@@ -13,7 +13,8 @@ export interface PublicPersonRow {
 export interface PublicRegistrationRow {
   register_code: string;
   register_name: string;
-  register_settings: unknown;
+  /** The register's time zone (its settings' timeZone): what "today" means for its publication windows. */
+  register_time_zone: string;
   variant_code: string;
   variant_name: string;
   variant_kind: 'generalist' | 'specialist';
@@ -45,7 +46,7 @@ export interface PublicPersonWithDetailsRow extends PublicPersonRow {
 /**
  * One statement: what the repository runs, and what the benchmark's baseline runs verbatim. With a `name` it is
  * prepared: Postgres parses and plans it once per connection instead of on every request. Only for statements
- * whose best plan does not depend on the values: a generic plan for a LIKE pattern is a sequential scan.
+ * whose best plan does not depend on the values (a generic plan for a LIKE pattern would be a sequential scan).
  */
 export interface SqlQuery {
   name?: string;
@@ -54,17 +55,11 @@ export interface SqlQuery {
 }
 
 /**
- * A person appears publicly once a generalist registration with consent has a public status. The variant kinds
- * and public statuses are read once per statement (InitPlans), so each person costs one index probe into
- * registrations instead of three joined lookups; that is what a name search pays for every match.
+ * A person appears publicly once a generalist registration with consent has a public status. The database keeps
+ * that answer in `persons.publicly_listed` (triggers of migration PublicListingFlag), so neither a lookup nor each
+ * match of a name search has to probe registrations for it.
  */
-const PUBLICLY_LISTED = `
-  EXISTS (
-    SELECT 1 FROM registrations r
-     WHERE r.person_id = p.id AND r.public_consent
-       AND r.variant_id = ANY (ARRAY(SELECT v.id FROM variants v WHERE v.kind = 'generalist'))
-       AND r.status = ANY (ARRAY(SELECT s.code FROM registration_statuses s WHERE s.public_status IS NOT NULL))
-  )`;
+const PUBLICLY_LISTED = `p.publicly_listed`;
 
 /** The condition on `persons p` that makes a person publicly listed (for scripts that sample listed people). */
 export const PUBLICLY_LISTED_CONDITION = PUBLICLY_LISTED;
@@ -77,7 +72,7 @@ function detailsOf(alias: string): string {
   return `
   CROSS JOIN LATERAL (
     SELECT COALESCE(json_agg(json_build_object(
-             'register_code', g.code, 'register_name', g.name, 'register_settings', g.settings,
+             'register_code', g.code, 'register_name', g.name, 'register_time_zone', g.settings->>'timeZone',
              'variant_code', v.code, 'variant_name', v.name, 'variant_kind', v.kind,
              'status', r.status, 'public_status', s.public_status, 'counts_as_registered', s.counts_as_registered,
              'registered_on', to_char(r.registered_on, 'YYYY-MM-DD'), 'cycle_ends_on', to_char(r.cycle_ends_on, 'YYYY-MM-DD'))
@@ -112,41 +107,46 @@ export function publicPersonByNumberQuery(registrationNumber: string): SqlQuery 
 
 /**
  * Name search: every normalized token must start a word of the person's search text ("vries" finds "de vries",
- * not "devriesen"). Tokens hold only letters and digits, so they need no LIKE escaping. With the space in front,
- * pg_trgm takes the token's word-start trigrams ("  v", " vr", ...) from the pattern, so the index
- * persons_search_words_trgm on (' ' || search_text) yields word starts only, two-letter tokens included.
+ * not "devriesen"): a full-text prefix query ('vries':* & 'de':*) over the words of search_text, served by the GIN
+ * index persons_public_search. Unlike a LIKE pattern, its best plan does not depend on the tokens, so the
+ * statement is prepared once per connection.
  */
-function nameConditions(tokens: string[]): { text: string; values: unknown[] } {
-  const values = tokens.map((token) => `% ${token}%`);
-  const conditions = values.map((_, i) => `(' ' || p.search_text) LIKE $${i + 1}`);
-  return { text: `p.registration_number IS NOT NULL AND ${conditions.join(' AND ')} AND ${PUBLICLY_LISTED}`, values };
+export function prefixQuery(tokens: string[]): string {
+  if (tokens.length === 0) throw new Error('a name search needs at least one token');
+  return tokens
+    .map((token) => {
+      // normalizeForSearch leaves letters and digits only; anything else would be tsquery syntax.
+      if (!/^[\p{L}\p{N}]+$/u.test(token)) throw new Error(`not a normalized search token: ${JSON.stringify(token)}`);
+      return `'${token}':*`;
+    })
+    .join(' & ');
 }
+
+const NAME_MATCHES = `p.registration_number IS NOT NULL AND ${PUBLICLY_LISTED} AND to_tsvector('simple', p.search_text) @@ $1::tsquery`;
 
 /** One page of matches with their details, each row carrying the total number of matches. */
 export function publicPersonSearchQuery(tokens: string[], limit: number, offset: number): SqlQuery {
-  const where = nameConditions(tokens);
-  const values = [...where.values, limit, offset];
   return {
+    name: 'public-register-search',
     text: `WITH page AS (
              SELECT p.id, p.registration_number, p.given_names, p.name_prefix, p.family_name, p.sort_key,
                     count(*) OVER () AS total
                FROM persons p
-              WHERE ${where.text}
+              WHERE ${NAME_MATCHES}
               ORDER BY p.sort_key, p.registration_number
-              LIMIT $${values.length - 1} OFFSET $${values.length}
+              LIMIT $2 OFFSET $3
            )
            SELECT page.id AS person_id, page.registration_number, page.given_names, page.name_prefix, page.family_name,
                   page.total, pr.registrations, pm.measures
              FROM page ${detailsOf('page')}
             ORDER BY page.sort_key, page.registration_number`,
-    values,
+    values: [prefixQuery(tokens), limit, offset],
   };
 }
 
 /** The number of matches, for a page past the last one. */
 export function publicPersonCountQuery(tokens: string[]): SqlQuery {
-  const where = nameConditions(tokens);
-  return { text: `SELECT count(*) AS total FROM persons p WHERE ${where.text}`, values: where.values };
+  return { name: 'public-register-count', text: `SELECT count(*) AS total FROM persons p WHERE ${NAME_MATCHES}`, values: [prefixQuery(tokens)] };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { isPublicOn, publicationRuleSchema, publicationWindow } from '../../domain/measures.js';
 import { displayName, normalizeForSearch } from '../../domain/person-name.js';
 import { todayIn, type PlainDate } from '../../domain/plain-date.js';
-import { registerSettingsSchema, type RegisterSettings } from '../../domain/register-rules.js';
+import { registerSettingsSchema } from '../../domain/register-rules.js';
 import { looksLikeRegistrationNumber } from '../../domain/registration-number.js';
 import {
   findPublicPersonByNumber,
@@ -50,18 +50,19 @@ export class PublicRegisterService {
 
   /** The repository delivers each person with their public registrations and measures (one statement). */
   private assemble(persons: PublicPersonWithDetailsRow[], now: Date): PublicEntry[] {
-    // Per call, not per entry: a page of 20 shares its register's settings and its "today".
-    const settingsByRegister = new Map<string, RegisterSettings>();
+    // Per call, not per entry: a page of 20 shares its register's "today". Only the time zone of the register's
+    // settings is read: the whole settings document on every row would be most of a page's bytes.
     const todayByZone = new Map<string, PlainDate>();
     const entries: PublicEntry[] = [];
     for (const person of persons) {
       const own = person.registrations;
       const generalist = own.find((r) => r.variant_kind === 'generalist');
       if (!generalist) continue;
-      let settings = settingsByRegister.get(generalist.register_code);
-      if (!settings) settingsByRegister.set(generalist.register_code, (settings = registerSettingsSchema.parse(generalist.register_settings)));
-      let today = todayByZone.get(settings.timeZone);
-      if (!today) todayByZone.set(settings.timeZone, (today = todayIn(settings.timeZone, now)));
+      let today = todayByZone.get(generalist.register_time_zone);
+      if (!today) {
+        const timeZone = registerSettingsSchema.shape.timeZone.parse(generalist.register_time_zone);
+        todayByZone.set(generalist.register_time_zone, (today = todayIn(timeZone, now)));
+      }
       entries.push(this.entryFor(person, generalist, own, person.measures, today));
     }
     return entries;
