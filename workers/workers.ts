@@ -41,7 +41,7 @@ export async function startWorkers(config: AppConfig, runtime: Runtime, logger: 
     await maintenanceQueue.upsertJobScheduler(name, { every: everyMs }, { name, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
   }
   const sweep = createOutboxSweepHandler({ db: runtime.dataSource, emailQueue: runtime.emailQueue });
-  const certificateSweep = createCertificateSweepHandler({ db: runtime.dataSource, certificateQueue: runtime.certificateQueue });
+  const certificateSweep = createCertificateSweepHandler({ db: runtime.dataSource, certificateQueue: runtime.certificateQueue, logger });
   const conceptCleanup = createConceptCleanupHandler({ db: runtime.dataSource, emailQueue: runtime.emailQueue, evidence: new EvidenceStore(config.evidenceDir), logger });
   const maintenanceWorker = new Worker(
     QUEUE_NAMES.maintenance,

@@ -5,6 +5,7 @@ import { SeedRegisterSociaalWerk1763800000001 } from '../../migrations/176380000
 import { CreateApplicationsEvidenceCertificates1763800000002 } from '../../migrations/1763800000002-CreateApplicationsEvidenceCertificates.js';
 import { IndexPublicSearch1763800000003 } from '../../migrations/1763800000003-IndexPublicSearch.js';
 import { PublicListingFlag1763800000004 } from '../../migrations/1763800000004-PublicListingFlag.js';
+import { CertificateRefreshRequests1763800000005 } from '../../migrations/1763800000005-CertificateRefreshRequests.js';
 import { AccountEntity, AccountRoleEntity } from './entities/account.entity.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
 import { EmailOutboxEntity } from './entities/email-outbox.entity.js';
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   CreateApplicationsEvidenceCertificates1763800000002,
   IndexPublicSearch1763800000003,
   PublicListingFlag1763800000004,
+  CertificateRefreshRequests1763800000005,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

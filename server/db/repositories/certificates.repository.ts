@@ -240,3 +240,38 @@ export async function recordCertificateError(db: Db, certificateId: string, erro
 export async function markCertificateFailed(db: Db, certificateId: string, error: string): Promise<void> {
   await db.query(`UPDATE certificates SET status = 'failed', last_error = $2 WHERE id = $1 AND status <> 'rendered'`, [certificateId, error.slice(0, 500)]);
 }
+
+// Refresh requests: noted by database triggers when a certified fact may have changed (migration
+// CertificateRefreshRequests), taken by the certificate sweep.
+
+/** The oldest open refresh requests (person ids). */
+export async function listCertificateRefreshRequests(db: Db, limit: number): Promise<string[]> {
+  const found = await rows<{ person_id: string }>(db, `SELECT person_id FROM certificate_refresh_requests ORDER BY requested_at, person_id LIMIT $1`, [limit]);
+  return found.map((r) => r.person_id);
+}
+
+/**
+ * Takes one request inside the caller's transaction: true when this caller removed it, false when another sweep
+ * already did. A change committed after this point notes a new request.
+ */
+export async function takeCertificateRefreshRequest(m: EntityManager, personId: string): Promise<boolean> {
+  const taken = await rows<{ person_id: string }>(
+    m,
+    `DELETE FROM certificate_refresh_requests WHERE person_id = $1 AND person_id IN (
+       SELECT person_id FROM certificate_refresh_requests WHERE person_id = $1 FOR UPDATE SKIP LOCKED)
+     RETURNING person_id`,
+    [personId],
+  );
+  return taken.length > 0;
+}
+
+/** The settings of the register a person's newest certificate belongs to (its time zone dates the next one). */
+export async function certificateRegisterSettings(db: Db, personId: string): Promise<unknown> {
+  const [row] = await rows<{ settings: unknown }>(
+    db,
+    `SELECT g.settings FROM registers g
+      WHERE g.code = (SELECT c.snapshot -> 'register' ->> 'code' FROM certificates c WHERE c.person_id = $1 ORDER BY c.revision DESC LIMIT 1)`,
+    [personId],
+  );
+  return row?.settings ?? null;
+}
