@@ -6,7 +6,8 @@ import type { EntryCriteria, RegisterSettings, VariantNorm } from '../server/dom
  * Why: rules are data. The defaults of domain.md (cycle, reminders, norms, caps, VOG age, measure effects)
  * are rows a register can change without a deploy; this migration puts the first register in place.
  */
-const settings: RegisterSettings = {
+// The settings as they were at this migration; later ones (evidence: 1763800000006) add to them.
+const settings: Omit<RegisterSettings, 'evidence'> = {
   timeZone: 'Europe/Amsterdam',
   cycle: { lengthMonths: 60, deadlineDaysBeforeEnd: 1, assessmentTargetMonths: 3, assessmentExtensionMonths: 3 },
   reminders: { beforeDeadline: [{ months: 6 }, { months: 3 }, { months: 1 }, { days: 7 }] },

@@ -233,6 +233,8 @@ export interface MyRegistrationDetail extends MyRegistration {
   evidence: Evidence[];
   history: HistoryItem[];
   criteria: EntryCriteria;
+  /** The register's largest accepted upload, in bytes. */
+  evidenceMaxBytes: number;
   completeness: { complete: boolean; issues: Issue[] };
 }
 

@@ -7,7 +7,6 @@ import {
   DIPLOMA_EVIDENCE_ID,
   draftFromDetail,
   fieldDomId,
-  MAX_UPLOAD_BYTES,
   normalizeVerificationCode,
   parseIssueDetails,
   payloadFromDraft,
@@ -33,17 +32,19 @@ const specialist: EntryCriteria = {
   ],
 };
 
+const MAX = 10 * 1024 * 1024;
+
 describe('checkFile', () => {
   it('accepts PDF, JPEG and PNG up to 10 MB', () => {
-    expect(checkFile({ name: 'diploma.PDF', size: 1000, type: 'application/pdf' })).to.equal(null);
-    expect(checkFile({ name: 'vog.jpeg', size: MAX_UPLOAD_BYTES, type: 'image/jpeg' })).to.equal(null);
-    expect(checkFile({ name: 'scan.png', size: 5, type: '' })).to.equal(null);
+    expect(checkFile({ name: 'diploma.PDF', size: 1000, type: 'application/pdf' }, MAX)).to.equal(null);
+    expect(checkFile({ name: 'vog.jpeg', size: MAX, type: 'image/jpeg' }, MAX)).to.equal(null);
+    expect(checkFile({ name: 'scan.png', size: 5, type: '' }, MAX)).to.equal(null);
   });
   it('refuses other types, empty and too large files', () => {
-    expect(checkFile({ name: 'cv.docx', size: 1000, type: 'application/msword' })).to.equal('unsupported_file_type');
-    expect(checkFile({ name: 'fake.pdf', size: 1000, type: 'text/html' })).to.equal('unsupported_file_type');
-    expect(checkFile({ name: 'empty.pdf', size: 0, type: 'application/pdf' })).to.equal('empty');
-    expect(checkFile({ name: 'big.pdf', size: MAX_UPLOAD_BYTES + 1, type: 'application/pdf' })).to.equal('file_too_large');
+    expect(checkFile({ name: 'cv.docx', size: 1000, type: 'application/msword' }, MAX)).to.equal('unsupported_file_type');
+    expect(checkFile({ name: 'fake.pdf', size: 1000, type: 'text/html' }, MAX)).to.equal('unsupported_file_type');
+    expect(checkFile({ name: 'empty.pdf', size: 0, type: 'application/pdf' }, MAX)).to.equal('empty');
+    expect(checkFile({ name: 'big.pdf', size: MAX + 1, type: 'application/pdf' }, MAX)).to.equal('file_too_large');
   });
 });
 

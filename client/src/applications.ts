@@ -5,7 +5,6 @@ import { parseIsoDate } from './format.js';
 /** diplomaCode value that chooses the EVC route instead of a listed diploma. */
 export const EVC_ROUTE = 'other';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const ACCEPTED_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'] as const;
 export const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 /** Value for <input type="file" accept>. */
@@ -13,14 +12,14 @@ export const ACCEPT_ATTRIBUTE = [...ACCEPTED_EXTENSIONS, ...ACCEPTED_TYPES].join
 
 export type FileProblem = 'empty' | 'file_too_large' | 'unsupported_file_type';
 
-/** A friendly early check; the server checks the real content again. */
-export function checkFile(file: { name: string; size: number; type: string }): FileProblem | null {
+/** A friendly early check against the register's limit; the server checks the real content again. */
+export function checkFile(file: { name: string; size: number; type: string }, maxBytes: number): FileProblem | null {
   const name = file.name.toLowerCase();
   const extensionOk = ACCEPTED_EXTENSIONS.some((ext) => name.endsWith(ext));
   const typeOk = file.type === '' || (ACCEPTED_TYPES as readonly string[]).includes(file.type);
   if (!extensionOk || !typeOk) return 'unsupported_file_type';
   if (file.size === 0) return 'empty';
-  if (file.size > MAX_UPLOAD_BYTES) return 'file_too_large';
+  if (file.size > maxBytes) return 'file_too_large';
   return null;
 }
 

@@ -6,6 +6,7 @@ import { CreateApplicationsEvidenceCertificates1763800000002 } from '../../migra
 import { IndexPublicSearch1763800000003 } from '../../migrations/1763800000003-IndexPublicSearch.js';
 import { PublicListingFlag1763800000004 } from '../../migrations/1763800000004-PublicListingFlag.js';
 import { CertificateRefreshRequests1763800000005 } from '../../migrations/1763800000005-CertificateRefreshRequests.js';
+import { RegisterEvidenceLimit1763800000006 } from '../../migrations/1763800000006-RegisterEvidenceLimit.js';
 import { AccountEntity, AccountRoleEntity } from './entities/account.entity.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
 import { EmailOutboxEntity } from './entities/email-outbox.entity.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   IndexPublicSearch1763800000003,
   PublicListingFlag1763800000004,
   CertificateRefreshRequests1763800000005,
+  RegisterEvidenceLimit1763800000006,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -6,9 +6,6 @@ export function isEvidenceContentType(mime: string | undefined): mime is Evidenc
   return (EVIDENCE_CONTENT_TYPES as readonly string[]).includes(mime ?? '');
 }
 
-/** Largest accepted upload, in bytes (10 MB). */
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-
 /** A file name safe to store and show: no path, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';

@@ -20,6 +20,8 @@ export const registerSettingsSchema = z.object({
   }),
   concepts: z.object({ retentionDays: z.number().int().positive(), warningDaysBefore: z.number().int().positive() }),
   registrationNumber: z.object({ digits: z.number().int().min(4).max(12) }),
+  /** Evidence uploads: the largest file accepted (the types are what the server can check from content). */
+  evidence: z.object({ maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024) }),
 });
 export type RegisterSettings = z.infer<typeof registerSettingsSchema>;
 

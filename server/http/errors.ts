@@ -81,3 +81,9 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', 404, `No route ${req.method} ${req.path}.`));
 };
+
+/** 413 naming the limit in whole megabytes (or kilobytes below one). */
+export function fileTooLarge(maxBytes: number): AppError {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / 1024 / 1024)} MB` : `${Math.floor(maxBytes / 1024)} kB`;
+  return new AppError('file_too_large', 413, `A file may be at most ${size}.`, { maxBytes });
+}

@@ -1,21 +1,23 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
-import { AppError } from './errors.js';
+import { AppError, fileTooLarge } from './errors.js';
 
 /**
  * One file per request, kept in memory (at most maxBytes) so its content can be checked before anything is
- * stored. Multer's own errors become the one error shape.
+ * stored. The limit may depend on the request (the register's setting, looked up by an earlier handler into
+ * res.locals). Multer's own errors become the one error shape.
  */
-export function singleFileUpload(field: string, maxBytes: number): RequestHandler {
-  const handler = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024, parts: 7 } }).single(field);
+export function singleFileUpload(field: string, maxBytes: (res: Response) => number): RequestHandler {
   return (req, res, next) => {
+    const limit = maxBytes(res);
+    const handler = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 1024, parts: 7 } }).single(field);
     handler(req, res, (err: unknown) => {
       if (!err) {
         if (!req.file) return next(new AppError('file_required', 400, `Send the file as multipart/form-data field "${field}".`));
         return next();
       }
       if (err instanceof multer.MulterError) {
-        if (err.code === 'LIMIT_FILE_SIZE') return next(new AppError('file_too_large', 413, `A file may be at most ${Math.round(maxBytes / 1024 / 1024)} MB.`));
+        if (err.code === 'LIMIT_FILE_SIZE') return next(fileTooLarge(limit));
         return next(new AppError('invalid_upload', 400, `The upload is not valid (${err.code}).`));
       }
       next(new AppError('invalid_upload', 400, 'The upload could not be read.'));

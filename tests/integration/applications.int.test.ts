@@ -157,6 +157,25 @@ describe('applications: apply, review, register', function () {
       expect((await r.api.post<ErrorBody>(`/api/my/registrations/${id}/evidence`, { kind: 'vog' })).body.error.code).to.equal('file_required');
     });
 
+    it("takes the limit from the register's settings, tells it in the application, and checks it before reading", async () => {
+      const db = app.runtime.dataSource;
+      const setLimit = (bytes: number) => db.query(`UPDATE registers SET settings = jsonb_set(settings, '{evidence,maxBytes}', to_jsonb($1::int))`, [bytes]);
+      await setLimit(1024 * 1024);
+      try {
+        expect((await r.api.get<Detail & { evidenceMaxBytes: number }>(`/api/my/registrations/${id}`)).body.evidenceMaxBytes).to.equal(1024 * 1024);
+        const twoMb = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024)]);
+        const res = await r.api.upload<ErrorBody>(`/api/my/registrations/${id}/evidence`, 'vog', twoMb, 'scan.pdf');
+        expect(res.status).to.equal(413);
+        expect(res.body.error.message).to.equal('A file may be at most 1 MB.');
+        // Someone else's application is refused as unknown, whatever the upload.
+        const other = await registrant();
+        expect((await other.api.upload<ErrorBody>(`/api/my/registrations/${id}/evidence`, 'vog', PDF, 'x.pdf')).status).to.equal(404);
+      } finally {
+        await setLimit(10 * 1024 * 1024);
+      }
+      expect((await r.api.get<Detail & { evidenceMaxBytes: number }>(`/api/my/registrations/${id}`)).body.evidenceMaxBytes).to.equal(10 * 1024 * 1024);
+    });
+
     it('serves evidence to its owner only; another registrant gets 404 for the application and its files', async () => {
       const detail = await r.api.get<Detail>(`/api/my/registrations/${id}`);
       const evidence = detail.body.evidence[0]!;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, deleteEvidence, isAbortError, myEvidenceUrl, uploadEvidence, type Evidence, type UploadHandle } from '../api.js';
-import { ACCEPT_ATTRIBUTE, checkFile, MAX_UPLOAD_BYTES, type FileProblem } from '../applications.js';
+import { ACCEPT_ATTRIBUTE, checkFile, type FileProblem } from '../applications.js';
 import { formatBytes, formatDate } from '../format.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
@@ -12,6 +12,8 @@ interface EvidenceUploadProps {
   title: string;
   hint?: string | undefined;
   files: Evidence[];
+  /** The register's largest accepted upload, in bytes. */
+  maxBytes: number;
   /** Called after an upload or delete so the page can reload the checklist. */
   onChanged: () => void;
 }
@@ -23,7 +25,7 @@ type UploadState =
   | { status: 'error'; error: unknown };
 
 /** One evidence kind: the files uploaded so far (open, delete) and a file input with upload progress. */
-export function EvidenceUpload({ registrationId, kind, inputId, title, hint, files, onChanged }: EvidenceUploadProps) {
+export function EvidenceUpload({ registrationId, kind, inputId, title, hint, files, maxBytes, onChanged }: EvidenceUploadProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -46,7 +48,7 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
       inputRef.current?.focus();
       return;
     }
-    const problem = checkFile(file);
+    const problem = checkFile(file, maxBytes);
     if (problem) {
       setState({ status: 'clientError', problem });
       inputRef.current?.focus();
@@ -135,16 +137,16 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
         </label>
         <p className="hint" id={hintId}>
           {hint ? `${hint} ` : ''}
-          {t('evidence.hint', { max: formatBytes(MAX_UPLOAD_BYTES, lang) })}
+          {t('evidence.hint', { max: formatBytes(maxBytes, lang) })}
         </p>
         {clientProblem ? (
           <p className="field-error" id={errorId} role="alert">
-            {t(`evidence.problem.${clientProblem}`, { max: formatBytes(MAX_UPLOAD_BYTES, lang) })}
+            {t(`evidence.problem.${clientProblem}`, { max: formatBytes(maxBytes, lang) })}
           </p>
         ) : null}
         {state.status === 'error' ? (
           <div id={errorId}>
-            <UploadError error={state.error} />
+            <UploadError error={state.error} maxBytes={maxBytes} />
           </div>
         ) : null}
         <div className="upload__row">
@@ -191,12 +193,12 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
   );
 }
 
-function UploadError({ error }: { error: unknown }) {
+function UploadError({ error, maxBytes }: { error: unknown; maxBytes: number }) {
   const { t, i18n } = useTranslation();
   if (error instanceof ApiError && (error.code === 'file_too_large' || error.status === 413)) {
     return (
       <p className="field-error" role="alert">
-        {t('evidence.problem.file_too_large', { max: formatBytes(MAX_UPLOAD_BYTES, i18n.language) })}
+        {t('evidence.problem.file_too_large', { max: formatBytes(maxBytes, i18n.language) })}
       </p>
     );
   }

@@ -410,6 +410,7 @@ function ApplicationForm({ detail, setDetail, reload, onSubmitted }: FormProps) 
               title={t(`evidence.kind.${diplomaKind}`)}
               hint={diplomaKind === 'evc-certificate' ? t('form.diploma.evcUploadHint') : t('form.diploma.uploadHint')}
               files={evidenceOf('diploma', 'evc-certificate')}
+              maxBytes={detail.evidenceMaxBytes}
               onChanged={reload}
             />
           </fieldset>
@@ -438,6 +439,7 @@ function ApplicationForm({ detail, setDetail, reload, onSubmitted }: FormProps) 
             inputId={evidenceInputId('vog')}
             title={t('evidence.kind.vog')}
             files={evidenceOf('vog')}
+            maxBytes={detail.evidenceMaxBytes}
             onChanged={reload}
           />
         </fieldset>
@@ -510,6 +512,7 @@ function ApplicationForm({ detail, setDetail, reload, onSubmitted }: FormProps) 
                 title={r.name[reqLang]}
                 hint={t(`form.requirements.${r.kind}Hint`)}
                 files={evidenceOf(r.code)}
+                maxBytes={detail.evidenceMaxBytes}
                 onChanged={reload}
               />
             ))}

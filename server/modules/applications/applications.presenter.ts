@@ -53,7 +53,15 @@ export function presentEvidence(e: EvidenceRow) {
 
 export function presentDetail(
   r: RegistrationRow,
-  extra: { conceptExpiresOn: string | null; person: PersonRow | null; evidence: EvidenceRow[]; history: HistoryRow[]; criteria: EntryCriteria; issues: Issue[] },
+  extra: {
+    conceptExpiresOn: string | null;
+    person: PersonRow | null;
+    evidence: EvidenceRow[];
+    history: HistoryRow[];
+    criteria: EntryCriteria;
+    issues: Issue[];
+    evidenceMaxBytes: number;
+  },
 ) {
   return {
     ...presentRegistration(r, extra.conceptExpiresOn),
@@ -62,6 +70,8 @@ export function presentDetail(
     evidence: extra.evidence.map(presentEvidence),
     history: extra.history.map((h) => ({ fromStatus: h.from_status, toStatus: h.to_status, occurredAt: h.occurred_at.toISOString(), reason: h.reason })),
     criteria: extra.criteria,
+    /** The register's upload limit, so the form can say it and check a file before sending it. */
+    evidenceMaxBytes: extra.evidenceMaxBytes,
     completeness: { complete: extra.issues.length === 0, issues: extra.issues },
   };
 }

@@ -1,6 +1,5 @@
 import { Router, type Response } from 'express';
 import type { ReadStream } from 'node:fs';
-import { EVIDENCE_MAX_BYTES } from '../../domain/evidence.js';
 import type { EvidenceRow } from '../../db/repositories/applications.repository.js';
 import { unauthenticated } from '../../http/errors.js';
 import { singleFileUpload } from '../../http/upload.js';
@@ -59,11 +58,20 @@ export function myRegistrationsRouter(service: ApplicationsService): Router {
     const { id } = idParamSchema.parse(req.params);
     res.json(await service.submit(account(req), id));
   });
-  router.post('/:id/evidence', singleFileUpload('file', EVIDENCE_MAX_BYTES), async (req, res) => {
-    const { id } = idParamSchema.parse(req.params);
-    const { kind } = uploadFieldsSchema.parse(req.body);
-    res.status(201).json(await service.upload(account(req), id, kind, req.file!));
-  });
+  router.post(
+    '/:id/evidence',
+    async (req, res, next) => {
+      const { id } = idParamSchema.parse(req.params);
+      res.locals.maxUploadBytes = await service.uploadLimit(account(req), id);
+      next();
+    },
+    singleFileUpload('file', (res) => res.locals.maxUploadBytes as number),
+    async (req, res) => {
+      const { id } = idParamSchema.parse(req.params);
+      const { kind } = uploadFieldsSchema.parse(req.body);
+      res.status(201).json(await service.upload(account(req), id, kind, req.file!));
+    },
+  );
   router.get('/:id/evidence/:evidenceId', async (req, res) => {
     const { id, evidenceId } = evidenceParamSchema.parse(req.params);
     sendEvidence(res, await service.openEvidence(account(req), id, evidenceId));

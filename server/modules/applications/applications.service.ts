@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { acceptedEvidenceKinds, assessApplication, type Issue } from '../../domain/application.js';
-import { cleanFileName, EVIDENCE_MAX_BYTES, isEvidenceContentType } from '../../domain/evidence.js';
+import { cleanFileName, isEvidenceContentType } from '../../domain/evidence.js';
 import { addDays, todayIn } from '../../domain/plain-date.js';
 import { entryCriteriaSchema, registerSettingsSchema, type EntryCriteria, type RegisterSettings } from '../../domain/register-rules.js';
 import {
@@ -32,7 +32,7 @@ import { recordAudit } from '../../db/repositories/audit.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
 import { rows } from '../../db/sql.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, fileTooLarge, notFound } from '../../http/errors.js';
 import { enqueueEmail } from '../../jobs/queues.js';
 import type { EvidenceStore } from '../../storage/evidence-store.js';
 import { presentDetail, presentEvidence, presentPerson, presentRegistration } from './applications.presenter.js';
@@ -81,7 +81,7 @@ export class ApplicationReader {
     const [evidence, history] = await Promise.all([listEvidence(db, r.id), statusHistory(db, r.id)]);
     const { settings, criteria } = this.rules(r);
     const issues = await this.assess(db, r, person, evidence);
-    return presentDetail(r, { conceptExpiresOn: this.conceptExpiresOn(r, settings), person, evidence, history, criteria, issues });
+    return presentDetail(r, { conceptExpiresOn: this.conceptExpiresOn(r, settings), person, evidence, history, criteria, issues, evidenceMaxBytes: settings.evidence.maxBytes });
   }
 
   /** After commit only: a lost enqueue is healed by the outbox sweep, so it must not fail the request. */
@@ -157,14 +157,25 @@ export class ApplicationsService extends ApplicationReader {
     return this.get(accountId, id);
   }
 
+  /**
+   * The largest upload this application takes (its register's setting). Asked before the body is read, so an
+   * upload to someone else's application (404) or to one that is no longer a concept (409) is refused unread.
+   */
+  async uploadLimit(accountId: string, id: string): Promise<number> {
+    const r = await this.own(this.deps.db, accountId, id);
+    if (r.status !== 'concept') throw notEditable(r.status);
+    return this.rules(r).settings.evidence.maxBytes;
+  }
+
   async upload(accountId: string, id: string, kind: string, file: { buffer: Buffer; originalname: string }) {
     const r = await this.own(this.deps.db, accountId, id);
     if (r.status !== 'concept') throw notEditable(r.status);
+    const maxBytes = this.rules(r).settings.evidence.maxBytes;
     if (!acceptedEvidenceKinds(this.rules(r).criteria).includes(kind)) {
       throw new AppError('invalid_evidence_kind', 400, `This application does not take evidence of kind "${kind}".`);
     }
     if (file.buffer.length === 0) throw new AppError('empty_file', 400, 'The file is empty.');
-    if (file.buffer.length > EVIDENCE_MAX_BYTES) throw new AppError('file_too_large', 413, 'A file may be at most 10 MB.');
+    if (file.buffer.length > maxBytes) throw fileTooLarge(maxBytes);
     // The content decides the type: a renamed executable or text file is refused whatever its name says.
     const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
     if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 415, 'Upload a PDF, JPEG or PNG file.');
