@@ -124,7 +124,7 @@ try {
   }
 
   process.stdout.write(`\nVakregister public register, ${n(size.persons)} persons, ${connections} connections, ${durationSec} s measured per target, ${cpus.length} cores\n\n`);
-  process.stdout.write(`${formatResults(results)}\n\n`);
+  process.stdout.write(`${formatResults(results, connections)}\n\n`);
   log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (err) {
   exitCode = 1;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { LoadRun } from './load.js';
-import { aimVerdict, formatResults, type ScenarioResult } from './report.js';
+import { aimVerdict, closedLoopLine, formatResults, type ScenarioResult } from './report.js';
 import { percentile, summarize, type LoadSummary } from './stats.js';
 
 const summary = (over: Partial<LoadSummary>): LoadSummary => ({
@@ -48,9 +48,14 @@ describe('benchmark report', () => {
   });
 
   it('prints one row per scenario with both sides, the ratio and the verdict', () => {
-    const text = formatResults([{ scenario: 'lookup', baseline: summary({ requestsPerSec: 2000 }), app: summary({ requestsPerSec: 1500, p99Ms: 20 }) }]);
+    const text = formatResults([{ scenario: 'lookup', baseline: summary({ requestsPerSec: 2000 }), app: summary({ requestsPerSec: 1500, p99Ms: 20 }) }], 50);
     const row = text.split('\n').find((l) => l.startsWith('lookup'));
     expect(row).to.match(/2,000 .* 1,500 .* 75% \| yes$/);
     expect(text).to.include('aim lookup: app ≥ 60% of the baseline req/s, app p99 < 25 ms');
+  });
+
+  it("states what a closed loop implies: mean latency is connections ÷ throughput (Little's law)", () => {
+    const line = closedLoopLine({ scenario: 'lookup', baseline: summary({ requestsPerSec: 2000 }), app: summary({ requestsPerSec: 1000 }) }, 50);
+    expect(line).to.equal('lookup: 50 requests in flight, so mean latency = 50 ÷ req/s (baseline 25.0 ms, app 50.0 ms); p99 < 25 ms needs more than 2,000 req/s (baseline reached 2,000)');
   });
 });

@@ -36,8 +36,22 @@ const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms
 const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : 'n/a');
 const us = (x: number) => (Number.isFinite(x) ? `${int(x)} µs` : 'n/a');
 
+/**
+ * What a closed loop implies: with `connections` requests always in flight, the mean latency is connections ÷
+ * throughput (Little's law), so a p99 aim needs at least connections ÷ aim requests per second, whatever the code.
+ */
+export function closedLoopLine(r: ScenarioResult, connections: number): string {
+  const aim = AIMS[r.scenario];
+  const mean = (rps: number) => ms((connections / rps) * 1000);
+  const needed = connections / (aim.maxP99Ms / 1000);
+  return (
+    `${r.scenario}: ${connections} requests in flight, so mean latency = ${connections} ÷ req/s (baseline ${mean(r.baseline.requestsPerSec)}, app ${mean(r.app.requestsPerSec)}); ` +
+    `p99 < ${aim.maxP99Ms} ms needs more than ${int(needed)} req/s (baseline reached ${int(r.baseline.requestsPerSec)})`
+  );
+}
+
 /** The results as a fixed-width table, one row per scenario, followed by the aims and any failed requests. */
-export function formatResults(results: ScenarioResult[]): string {
+export function formatResults(results: ScenarioResult[], connections: number): string {
   const header = ['scenario', 'baseline req/s', 'p50', 'p99', 'CPU/req', 'app req/s', 'p50', 'p99', 'CPU/req', 'app/baseline', 'aim met?'];
   const rows = results.map((r) => {
     const verdict = aimVerdict(r);
@@ -61,6 +75,7 @@ export function formatResults(results: ScenarioResult[]): string {
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line), ''];
   for (const r of results) out.push(`aim ${r.scenario}: ${AIMS[r.scenario].text}`);
   out.push('CPU/req: CPU time of the Node process serving the requests, per request (Postgres and the load generator not included)');
+  for (const r of results) out.push(closedLoopLine(r, connections));
   for (const r of results) {
     for (const [who, s] of [['baseline', r.baseline], ['app', r.app]] as const) {
       if (s.failed > 0) out.push(`warning: ${r.scenario} ${who}: ${s.failed} failed requests (non-2xx, errors or timeouts)`);
