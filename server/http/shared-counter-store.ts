@@ -18,7 +18,7 @@ export interface SharedCounterStoreOptions {
   prefix: string;
   /** How often this process sends its counts to Redis and reads back the shared totals. */
   syncIntervalMs: number;
-  /** Called when a sync fails; the counts stay here and go with the next sync. */
+  /** Called when syncs start failing (once per outage, not on every retry); the counts stay here meanwhile. */
   onSyncError?: (err: unknown) => void;
 }
 
@@ -37,8 +37,11 @@ export class SharedCounterStore implements Store {
   readonly prefix: string;
   private windowMs = 60_000;
   private readonly counters = new Map<string, Counter>();
+  /** The next sync, only while there are unsent hits: an idle store keeps no timer. */
   private timer: NodeJS.Timeout | null = null;
   private syncing: Promise<void> | null = null;
+  private stopped = false;
+  private failing = false;
 
   constructor(private readonly options: SharedCounterStoreOptions) {
     this.prefix = options.prefix;
@@ -46,20 +49,18 @@ export class SharedCounterStore implements Store {
 
   init(options: Options): void {
     this.windowMs = options.windowMs;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = setInterval(() => void this.sync(), this.options.syncIntervalMs);
-    // The store must never keep a process alive that is otherwise done.
-    this.timer.unref();
   }
 
   increment(key: string): IncrementResponse {
     const counter = this.counter(key, Date.now());
     counter.pending += 1;
+    this.scheduleSync();
     return this.info(counter);
   }
 
   decrement(key: string): void {
     this.counter(key, Date.now()).pending -= 1;
+    this.scheduleSync();
   }
 
   get(key: string): ClientRateLimitInfo | undefined {
@@ -73,8 +74,10 @@ export class SharedCounterStore implements Store {
     if (counter) await this.options.redis.del(this.redisKey(key, counter.windowStart));
   }
 
+  /** Sends what is still unsent; no sync is scheduled after this. */
   async shutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.sync();
   }
@@ -86,6 +89,16 @@ export class SharedCounterStore implements Store {
   sync(): Promise<void> {
     this.syncing ??= this.send().finally(() => (this.syncing = null));
     return this.syncing;
+  }
+
+  private scheduleSync(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.sync();
+    }, this.options.syncIntervalMs);
+    // The store must never keep a process alive that is otherwise done.
+    this.timer.unref();
   }
 
   private async send(): Promise<void> {
@@ -111,10 +124,11 @@ export class SharedCounterStore implements Store {
       pipeline.pexpireat(redisKey, counter.windowStart + this.windowMs + this.options.syncIntervalMs);
     }
     let replies: Array<[Error | null, unknown]> | null = null;
+    let error: unknown = null;
     try {
       replies = await pipeline.exec();
     } catch (err) {
-      this.options.onSyncError?.(err);
+      error = err;
     }
     batch.forEach(({ counter, delta }, i) => {
       counter.inFlight -= delta;
@@ -122,8 +136,11 @@ export class SharedCounterStore implements Store {
       if (err || typeof total !== 'number') counter.pending += delta;
       else counter.shared = total;
     });
-    const failed = replies?.find(([err]) => err)?.[0];
-    if (failed) this.options.onSyncError?.(failed);
+    error ??= replies?.find(([err]) => err)?.[0] ?? null;
+    if (error && !this.failing) this.options.onSyncError?.(error);
+    this.failing = error !== null;
+    // Hits that could not be sent (or arrived meanwhile) go with the next sync.
+    if ([...this.counters.values()].some((c) => c.pending !== 0)) this.scheduleSync();
   }
 
   private counter(key: string, now: number): Counter {

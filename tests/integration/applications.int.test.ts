@@ -19,7 +19,7 @@ interface Detail {
   cycle: { startsOn: string; endsOn: string; deadline: string } | null;
 }
 interface ErrorBody {
-  error: { code: string; details?: Array<{ field?: string; code: string; path?: string }> };
+  error: { code: string; message: string; details?: Array<{ field?: string; code: string; path?: string }> };
 }
 
 const today = todayIn('Europe/Amsterdam');
