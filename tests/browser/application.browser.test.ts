@@ -67,6 +67,8 @@ describe('browser: apply, approve, certify, verify', function () {
     await registrant.getByRole('button', { name: 'Opslaan als concept' }).click();
     await registrant.getByText('Uw concept is opgeslagen.').waitFor();
 
+    // The limit shown is the register's setting (settings.evidence.maxBytes), as the server reported it.
+    expect(await registrant.getByText('Pdf, jpg of png, maximaal 10 MB.').count()).to.be.greaterThan(0);
     for (const [inputId, name, mimeType, buffer] of [
       ['#f-evidence-diploma-proof', 'diploma.pdf', 'application/pdf', PDF],
       ['#f-evidence-vog', 'vog.jpg', 'image/jpeg', JPEG],
