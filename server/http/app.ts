@@ -1,8 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { pinoHttp } from 'pino-http';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -22,6 +20,7 @@ import { staffApplicationsRouter } from '../modules/staff-applications/staff-app
 import { StaffApplicationsService } from '../modules/staff-applications/staff-applications.service.js';
 import { EvidenceStore } from '../storage/evidence-store.js';
 import { configurePassport, requireLogin, requireRole, sessionRouter, type OidcDiscovery } from './auth.js';
+import { accessLog } from './access-log.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
 
@@ -34,8 +33,6 @@ export interface AppDeps {
   logger: Logger;
   discovery: OidcDiscovery;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Runs the middleware except under the given sub-paths of where it is mounted. */
 function onlyOutside(prefixes: string[], middleware: RequestHandler): RequestHandler {
@@ -52,25 +49,7 @@ export function createApp(deps: AppDeps): Express {
   // Static files keep theirs: express.static and sendFile make their own.
   app.set('etag', false);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Paths only: query strings can carry names typed into the public search.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // Our serializers read the raw objects: no std-serializers copy of every request and response.
-      wrapSerializers: false,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-    }),
-  );
+  app.use(accessLog(logger, { ignorePaths: ['/healthz'] }));
   app.use(securityHeaders(config));
   // The public API first, the hottest routes: GET only, no login, no body, no session. Rate limited per client,
   // once for all its routes.
