@@ -77,9 +77,11 @@ export class CertificateRefreshRequests1763800000005 implements MigrationInterfa
         PERFORM request_certificate_refresh(ARRAY(SELECT DISTINCT person_id FROM certificates));
         RETURN NULL;
       END $$`);
-    for (const table of ['registers', 'variants', 'registration_statuses']) {
+    // Only the columns a certificate states: a change of, say, a register's upload limit re-certifies nobody.
+    const certified = { registers: 'code, name', variants: 'code, name, name_en, kind, sort_order', registration_statuses: 'public_status, counts_as_registered' };
+    for (const [table, columns] of Object.entries(certified)) {
       await q.query(`
-        CREATE TRIGGER ${table}_certificate_refresh AFTER UPDATE ON ${table}
+        CREATE TRIGGER ${table}_certificate_refresh AFTER UPDATE OF ${columns} ON ${table}
           FOR EACH STATEMENT EXECUTE FUNCTION request_all_certificate_refresh()`);
     }
   }

@@ -93,6 +93,24 @@ describe('certificate sweep (scheduled maintenance)', function () {
       await db().query(`UPDATE registrations r SET status = 'suspended' ${generalistOf}`, [uncertified!.id]);
       expect(await requests()).to.deep.equal([]);
     });
+
+    it("re-certifies everyone when a name a certificate states changes, not when another register setting does", async () => {
+      await db().query(`UPDATE registers SET settings = jsonb_set(settings, '{evidence,maxBytes}', to_jsonb(5242880))`);
+      expect(await requests()).to.deep.equal([]);
+      const certified = (await db().query(`SELECT DISTINCT person_id FROM certificates`)) as Array<{ person_id: string }>;
+      await db().query(`UPDATE variants SET name = 'Sociaal werker (hbo)' WHERE code = 'sociaal-werker'`);
+      try {
+        expect((await requests()).sort()).to.deep.equal(certified.map((c) => c.person_id).sort());
+        const result = await sweep();
+        expect(result.failed).to.equal(0);
+        const sanne = await person('seed-person-0');
+        expect((await revisions(sanne.id)).at(-1)!.snapshot).to.have.nested.property('variants[0].name', 'Sociaal werker (hbo)');
+      } finally {
+        await db().query(`UPDATE variants SET name = 'Sociaal werker' WHERE code = 'sociaal-werker'`);
+        await db().query(`UPDATE registers SET settings = jsonb_set(settings, '{evidence,maxBytes}', to_jsonb(10485760))`);
+        await sweep();
+      }
+    });
   });
 
   it('gives the demo staff queue dossiers with answers and evidence', async () => {
