@@ -111,6 +111,19 @@ describe('certificate sweep (scheduled maintenance)', function () {
         await sweep();
       }
     });
+
+    it('keeps certifying under a renamed register code', async () => {
+      const sanne = await person('seed-person-0');
+      await db().query(`UPDATE registers SET code = 'sociaal-werk-nl' WHERE code = 'sociaal-werk'`);
+      try {
+        expect(await sweep()).to.deep.include({ failed: 0 });
+        expect((await revisions(sanne.id)).at(-1)!.snapshot).to.have.nested.property('register.code', 'sociaal-werk-nl');
+      } finally {
+        await db().query(`UPDATE registers SET code = 'sociaal-werk' WHERE code = 'sociaal-werk-nl'`);
+        await sweep();
+      }
+      expect((await revisions(sanne.id)).at(-1)!.snapshot).to.have.nested.property('register.code', 'sociaal-werk');
+    });
   });
 
   it('gives the demo staff queue dossiers with answers and evidence', async () => {

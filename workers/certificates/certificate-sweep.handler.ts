@@ -52,7 +52,7 @@ export function createCertificateSweepHandler(deps: { db: DataSource; certificat
         const certificateId = await deps.db.transaction(async (m) => {
           if (!(await takeCertificateRefreshRequest(m, personId))) return null;
           const settings = await certificateRegisterSettings(m, personId);
-          // Certificates removed since the request was noted: nothing to bring up to date.
+          // No generalist registration (any more): nothing to certify.
           if (settings === null) return null;
           const before = await newestRevision(m, personId);
           const issued = await issueCertificateRevision(m, personId, todayIn(registerSettingsSchema.parse(settings).timeZone));

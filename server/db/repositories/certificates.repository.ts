@@ -265,12 +265,19 @@ export async function takeCertificateRefreshRequest(m: EntityManager, personId: 
   return taken.length > 0;
 }
 
-/** The settings of the register a person's newest certificate belongs to (its time zone dates the next one). */
+/**
+ * The settings of the register of a person's generalist registration (its time zone dates the next revision); null
+ * without one, when there is nothing to certify either. Read from the registration, not from the newest
+ * certificate: a renamed register code must not lose the person their new revision.
+ */
 export async function certificateRegisterSettings(db: Db, personId: string): Promise<unknown> {
   const [row] = await rows<{ settings: unknown }>(
     db,
-    `SELECT g.settings FROM registers g
-      WHERE g.code = (SELECT c.snapshot -> 'register' ->> 'code' FROM certificates c WHERE c.person_id = $1 ORDER BY c.revision DESC LIMIT 1)`,
+    `SELECT g.settings FROM registrations r
+       JOIN variants v ON v.id = r.variant_id AND v.kind = 'generalist'
+       JOIN registers g ON g.id = v.register_id
+      WHERE r.person_id = $1
+      ORDER BY r.status_changed_at DESC LIMIT 1`,
     [personId],
   );
   return row?.settings ?? null;
