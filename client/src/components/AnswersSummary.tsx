@@ -4,6 +4,7 @@ import type { Answers, EntryCriteria, Evidence, PersonDetails } from '../api.js'
 import { EVC_ROUTE } from '../applications.js';
 import { isFixedEvidenceKind } from '../domain.js';
 import { formatBytes, formatDate, formatNumber } from '../format.js';
+import { DetailRow } from './DetailRow.js';
 
 interface AnswersSummaryProps {
   person: (PersonDetails & { registrationNumber?: string | null }) | null;
@@ -53,19 +54,10 @@ export function AnswersSummary({
     <div className="summary">
       <H>{t('form.person.legend')}</H>
       <dl className="details">
-        <div className="details__row">
-          <dt>{t('summary.name')}</dt>
-          <dd>{person ? personName(person) : notFilled}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('form.person.email')}</dt>
-          <dd>{person?.email ?? notFilled}</dd>
-        </div>
+        <DetailRow label={t('summary.name')}>{person ? personName(person) : notFilled}</DetailRow>
+        <DetailRow label={t('form.person.email')}>{person?.email ?? notFilled}</DetailRow>
         {person?.registrationNumber ? (
-          <div className="details__row">
-            <dt>{t('account.registrationNumber')}</dt>
-            <dd className="mono">{person.registrationNumber}</dd>
-          </div>
+          <DetailRow label={t('account.registrationNumber')} mono>{person.registrationNumber}</DetailRow>
         ) : null}
       </dl>
 
@@ -73,40 +65,29 @@ export function AnswersSummary({
       <dl className="details">
         {criteria.diplomas.length > 0 || criteria.evcRouteAllowed ? (
           <>
-            <div className="details__row">
-              <dt>{t('form.diploma.code')}</dt>
-              <dd>{diplomaText}</dd>
-            </div>
-            <div className="details__row">
-              <dt>{t('form.diploma.year')}</dt>
-              <dd>{application.diplomaYear ?? notFilled}</dd>
-            </div>
+            <DetailRow label={t('form.diploma.code')}>{diplomaText}</DetailRow>
+            <DetailRow label={t('form.diploma.year')}>{application.diplomaYear ?? notFilled}</DetailRow>
           </>
         ) : null}
-        <div className="details__row">
-          <dt>{t('form.vog.issuedOn')}</dt>
-          <dd>{application.vogIssuedOn ? formatDate(application.vogIssuedOn, lang) : notFilled}</dd>
-        </div>
+        <DetailRow label={t('form.vog.issuedOn')}>
+          {application.vogIssuedOn ? formatDate(application.vogIssuedOn, lang) : notFilled}
+        </DetailRow>
         {criteria.declarations.map((code) => (
-          <div className="details__row" key={code}>
-            <dt>{t(`declaration.${code}.title`)}</dt>
-            <dd>{application.declarations?.[code] ? t('summary.accepted') : t('summary.notAccepted')}</dd>
-          </div>
+          <DetailRow key={code} label={t(`declaration.${code}.title`)}>
+            {application.declarations?.[code] ? t('summary.accepted') : t('summary.notAccepted')}
+          </DetailRow>
         ))}
         {criteria.requirements
           .filter((r) => r.kind === 'hours')
           .map((r) => {
             const hours = application.requirements?.[r.code]?.hours;
             return (
-              <div className="details__row" key={r.code}>
-                <dt>{r.name[reqLang]}</dt>
-                <dd>
-                  {hours === undefined ? notFilled : t('summary.hours', { hours: formatNumber(hours, lang) })}
-                  {r.minimum !== undefined ? (
-                    <span className="hint-inline"> {t('form.requirements.minimum', { minimum: formatNumber(r.minimum, lang) })}</span>
-                  ) : null}
-                </dd>
-              </div>
+              <DetailRow key={r.code} label={r.name[reqLang]}>
+                {hours === undefined ? notFilled : t('summary.hours', { hours: formatNumber(hours, lang) })}
+                {r.minimum !== undefined ? (
+                  <span className="hint-inline"> {t('form.requirements.minimum', { minimum: formatNumber(r.minimum, lang) })}</span>
+                ) : null}
+              </DetailRow>
             );
           })}
       </dl>

@@ -5,6 +5,7 @@ import { ApiError, getCertificateStatus, isAbortError, MY_CERTIFICATE_URL, type 
 import { useMe } from '../me.js';
 import { formatDate } from '../format.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { DetailRow } from './DetailRow.js';
 
 export const CERTIFICATE_POLL_MS = 3000;
 
@@ -61,20 +62,11 @@ export function CertificateBlock() {
             <p className="notice__title">{t('certificate.ready')}</p>
             <dl className="details details--compact">
               {newest.issuedOn ? (
-                <div className="details__row">
-                  <dt>{t('certificate.issuedOn')}</dt>
-                  <dd>{formatDate(newest.issuedOn, i18n.language)}</dd>
-                </div>
+                <DetailRow label={t('certificate.issuedOn')}>{formatDate(newest.issuedOn, i18n.language)}</DetailRow>
               ) : null}
-              <div className="details__row">
-                <dt>{t('certificate.revision')}</dt>
-                <dd>{newest.revision}</dd>
-              </div>
+              <DetailRow label={t('certificate.revision')}>{newest.revision}</DetailRow>
               {newest.verificationCode ? (
-                <div className="details__row">
-                  <dt>{t('certificate.verificationCode')}</dt>
-                  <dd className="mono">{newest.verificationCode}</dd>
-                </div>
+                <DetailRow label={t('certificate.verificationCode')} mono>{newest.verificationCode}</DetailRow>
               ) : null}
             </dl>
             <p>

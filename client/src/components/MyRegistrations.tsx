@@ -8,6 +8,7 @@ import { CertificateBlock } from './CertificateBlock.js';
 import { CycleTimeline } from './CycleTimeline.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { StatusBadge } from './StatusBadge.js';
+import { DetailRow } from './DetailRow.js';
 
 type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: MyRegistrationsData };
 
@@ -93,6 +94,28 @@ export function NextStepText({ step }: { step: string }) {
   return <>{isNextStep(step) ? t(`nextStep.${step}`) : step}</>;
 }
 
+/** The rows a registrant reads about one application or registration: next step, number and dates. */
+export function RegistrationFacts({ registration: r }: { registration: MyRegistration }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <>
+      <DetailRow label={t('myRegistrations.nextStep')}>
+        <NextStepText step={r.nextStep} />
+      </DetailRow>
+      {r.registrationNumber ? (
+        <DetailRow label={t('account.registrationNumber')} mono>{r.registrationNumber}</DetailRow>
+      ) : null}
+      {r.submittedAt ? (
+        <DetailRow label={t('myRegistrations.submittedAt')}>{formatDate(r.submittedAt, lang)}</DetailRow>
+      ) : null}
+      {r.registeredOn ? (
+        <DetailRow label={t('myRegistrations.registeredOn')}>{formatDate(r.registeredOn, lang)}</DetailRow>
+      ) : null}
+    </>
+  );
+}
+
 function RegistrationCard({ registration: r }: { registration: MyRegistration }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -112,35 +135,9 @@ function RegistrationCard({ registration: r }: { registration: MyRegistration })
         </div>
       ) : null}
       <dl className="details details--compact">
-        <div className="details__row">
-          <dt>{t('myRegistrations.nextStep')}</dt>
-          <dd>
-            <NextStepText step={r.nextStep} />
-          </dd>
-        </div>
-        {r.registrationNumber ? (
-          <div className="details__row">
-            <dt>{t('account.registrationNumber')}</dt>
-            <dd className="mono">{r.registrationNumber}</dd>
-          </div>
-        ) : null}
-        {r.submittedAt ? (
-          <div className="details__row">
-            <dt>{t('myRegistrations.submittedAt')}</dt>
-            <dd>{formatDate(r.submittedAt, lang)}</dd>
-          </div>
-        ) : null}
-        {r.registeredOn ? (
-          <div className="details__row">
-            <dt>{t('myRegistrations.registeredOn')}</dt>
-            <dd>{formatDate(r.registeredOn, lang)}</dd>
-          </div>
-        ) : null}
+        <RegistrationFacts registration={r} />
         {r.conceptExpiresOn && r.status === 'concept' ? (
-          <div className="details__row">
-            <dt>{t('myRegistrations.conceptExpiresOn')}</dt>
-            <dd>{formatDate(r.conceptExpiresOn, lang)}</dd>
-          </div>
+          <DetailRow label={t('myRegistrations.conceptExpiresOn')}>{formatDate(r.conceptExpiresOn, lang)}</DetailRow>
         ) : null}
       </dl>
       {r.cycle ? (

@@ -4,6 +4,7 @@ import { isRole } from '../domain.js';
 import { MyRegistrations } from '../components/MyRegistrations.js';
 import { RequireLogin } from '../components/RequireLogin.js';
 import { useDocumentTitle } from '../hooks.js';
+import { DetailRow } from '../components/DetailRow.js';
 
 export function Account() {
   const { t } = useTranslation();
@@ -16,40 +17,28 @@ export function Account() {
         {(me) => (
           <>
             <dl className="details">
-              <div className="details__row">
-                <dt>{t('account.displayName')}</dt>
-                <dd>{me.account.displayName}</dd>
-              </div>
-              <div className="details__row">
-                <dt>{t('account.email')}</dt>
-                <dd>{me.account.email ?? t('account.emailUnknown')}</dd>
-              </div>
-              <div className="details__row">
-                <dt>{t('account.roles')}</dt>
-                <dd>
-                  {me.roles.length === 0 ? (
-                    t('account.noRoles')
-                  ) : (
-                    <ul className="plain-list">
-                      {me.roles.map((role) => (
-                        <li key={role}>{isRole(role) ? t(`role.${role}`) : role}</li>
-                      ))}
-                    </ul>
-                  )}
-                </dd>
-              </div>
+              <DetailRow label={t('account.displayName')}>{me.account.displayName}</DetailRow>
+              <DetailRow label={t('account.email')}>{me.account.email ?? t('account.emailUnknown')}</DetailRow>
+              <DetailRow label={t('account.roles')}>
+                {me.roles.length === 0 ? (
+                  t('account.noRoles')
+                ) : (
+                  <ul className="plain-list">
+                    {me.roles.map((role) => (
+                      <li key={role}>{isRole(role) ? t(`role.${role}`) : role}</li>
+                    ))}
+                  </ul>
+                )}
+              </DetailRow>
               {me.person?.registrationNumber ? (
-                <div className="details__row">
-                  <dt>{t('account.registrationNumber')}</dt>
-                  <dd>
-                    <Link
-                      className="mono"
-                      to={`/register/${encodeURIComponent(me.person.registrationNumber)}`}
-                    >
-                      {me.person.registrationNumber}
-                    </Link>
-                  </dd>
-                </div>
+                <DetailRow label={t('account.registrationNumber')}>
+                  <Link
+                    className="mono"
+                    to={`/register/${encodeURIComponent(me.person.registrationNumber)}`}
+                  >
+                    {me.person.registrationNumber}
+                  </Link>
+                </DetailRow>
               ) : null}
             </dl>
             <MyRegistrations />

@@ -33,12 +33,13 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { EvidenceUpload } from '../components/EvidenceUpload.js';
 import { HistoryTimeline } from '../components/HistoryTimeline.js';
 import { focusField, IssueList, useIssueText } from '../components/IssueList.js';
-import { NextStepText, variantName } from '../components/MyRegistrations.js';
+import { NextStepText, RegistrationFacts, variantName } from '../components/MyRegistrations.js';
 import { RequireLogin } from '../components/RequireLogin.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate, formatNumber } from '../format.js';
 import { useDocumentTitle, useRecord } from '../hooks.js';
 import { DECLARATIONS } from '../domain.js';
+import { DetailRow } from '../components/DetailRow.js';
 
 export function Application() {
   const { t } = useTranslation();
@@ -138,36 +139,10 @@ function ApplicationView({ detail, justSubmitted }: { detail: MyRegistrationDeta
         </div>
       ) : null}
       <dl className="details">
-        <div className="details__row">
-          <dt>{t('detail.status')}</dt>
-          <dd>
-            <StatusBadge status={detail.status} />
-          </dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('myRegistrations.nextStep')}</dt>
-          <dd>
-            <NextStepText step={detail.nextStep} />
-          </dd>
-        </div>
-        {detail.registrationNumber ? (
-          <div className="details__row">
-            <dt>{t('account.registrationNumber')}</dt>
-            <dd className="mono">{detail.registrationNumber}</dd>
-          </div>
-        ) : null}
-        {detail.submittedAt ? (
-          <div className="details__row">
-            <dt>{t('myRegistrations.submittedAt')}</dt>
-            <dd>{formatDate(detail.submittedAt, lang)}</dd>
-          </div>
-        ) : null}
-        {detail.registeredOn ? (
-          <div className="details__row">
-            <dt>{t('myRegistrations.registeredOn')}</dt>
-            <dd>{formatDate(detail.registeredOn, lang)}</dd>
-          </div>
-        ) : null}
+        <DetailRow label={t('detail.status')}>
+          <StatusBadge status={detail.status} />
+        </DetailRow>
+        <RegistrationFacts registration={detail} />
       </dl>
       {detail.nextStep === 'download_certificate' ? (
         <p>

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate } from '../format.js';
 import { useDocumentTitle } from '../hooks.js';
+import { DetailRow } from '../components/DetailRow.js';
 
 type DetailState =
   | { status: 'loading' }
@@ -104,44 +105,26 @@ export function EntryDetails({
     <article className="entry">
       <NameHeading className="entry__name">{entry.name}</NameHeading>
       <dl className="details">
-        <div className="details__row">
-          <dt>{t('detail.number')}</dt>
-          <dd className="mono">{entry.registrationNumber}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('detail.status')}</dt>
-          <dd>
-            <StatusBadge status={entry.status} size={largeStatus ? 'large' : undefined} />
-          </dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('detail.register')}</dt>
-          <dd>{entry.register.name}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('detail.variants')}</dt>
-          <dd>
-            {entry.variants.length === 0 ? (
-              t('detail.noVariants')
-            ) : (
-              <ul className="plain-list">
-                {entry.variants.map((v) => (
-                  <li key={v.code}>
-                    {v.name} <span className={`kind kind--${v.kind}`}>{t(`variantKind.${v.kind}`)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('detail.registeredSince')}</dt>
-          <dd>{date(entry.registeredSince)}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('detail.validUntil')}</dt>
-          <dd>{date(entry.validUntil)}</dd>
-        </div>
+        <DetailRow label={t('detail.number')} mono>{entry.registrationNumber}</DetailRow>
+        <DetailRow label={t('detail.status')}>
+          <StatusBadge status={entry.status} size={largeStatus ? 'large' : undefined} />
+        </DetailRow>
+        <DetailRow label={t('detail.register')}>{entry.register.name}</DetailRow>
+        <DetailRow label={t('detail.variants')}>
+          {entry.variants.length === 0 ? (
+            t('detail.noVariants')
+          ) : (
+            <ul className="plain-list">
+              {entry.variants.map((v) => (
+                <li key={v.code}>
+                  {v.name} <span className={`kind kind--${v.kind}`}>{t(`variantKind.${v.kind}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </DetailRow>
+        <DetailRow label={t('detail.registeredSince')}>{date(entry.registeredSince)}</DetailRow>
+        <DetailRow label={t('detail.validUntil')}>{date(entry.validUntil)}</DetailRow>
       </dl>
 
       <section className="measures" aria-labelledby="measures-heading">
@@ -181,29 +164,16 @@ function MeasureCard({ measure, lang, level }: { measure: PublicMeasure; lang: s
     <div className="measure">
       <TypeHeading className="measure__type">{typeLabel}</TypeHeading>
       <dl className="details details--compact">
-        <div className="details__row">
-          <dt>{t('detail.measure.body')}</dt>
-          <dd>{measure.body}</dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('detail.measure.decisionDate')}</dt>
-          <dd>{formatDate(measure.decisionDate, lang)}</dd>
-        </div>
+        <DetailRow label={t('detail.measure.body')}>{measure.body}</DetailRow>
+        <DetailRow label={t('detail.measure.decisionDate')}>{formatDate(measure.decisionDate, lang)}</DetailRow>
         {period ? (
-          <div className="details__row">
-            <dt>{t('detail.measure.period')}</dt>
-            <dd>{period}</dd>
-          </div>
+          <DetailRow label={t('detail.measure.period')}>{period}</DetailRow>
         ) : null}
-        <div className="details__row">
-          <dt>{t('detail.measure.finality')}</dt>
-          <dd>{measure.final ? t('detail.measure.final') : t('detail.measure.notFinal')}</dd>
-        </div>
+        <DetailRow label={t('detail.measure.finality')}>
+          {measure.final ? t('detail.measure.final') : t('detail.measure.notFinal')}
+        </DetailRow>
         {measure.publicUntil ? (
-          <div className="details__row">
-            <dt>{t('detail.measure.publicUntil')}</dt>
-            <dd>{formatDate(measure.publicUntil, lang)}</dd>
-          </div>
+          <DetailRow label={t('detail.measure.publicUntil')}>{formatDate(measure.publicUntil, lang)}</DetailRow>
         ) : null}
       </dl>
     </div>

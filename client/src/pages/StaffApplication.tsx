@@ -21,6 +21,7 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { DECISIONS, isOpenStatus } from '../domain.js';
 import { formatDate } from '../format.js';
 import { useDocumentTitle, useRecord } from '../hooks.js';
+import { DetailRow } from '../components/DetailRow.js';
 
 export function StaffApplication() {
   const { t } = useTranslation();
@@ -89,23 +90,16 @@ function Dossier() {
     <article>
       <h1>{title}</h1>
       <dl className="details">
-        <div className="details__row">
-          <dt>{t('detail.status')}</dt>
-          <dd>
-            <StatusBadge status={detail.status} />
-          </dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('staff.columns.variant')}</dt>
-          <dd>
-            {variantName(detail.variant, lang)}{' '}
-            <span className={`kind kind--${detail.variant.kind}`}>{t(`variantKind.${detail.variant.kind}`)}</span>
-          </dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('myRegistrations.submittedAt')}</dt>
-          <dd>{detail.submittedAt ? formatDate(detail.submittedAt, lang) : t('common.none')}</dd>
-        </div>
+        <DetailRow label={t('detail.status')}>
+          <StatusBadge status={detail.status} />
+        </DetailRow>
+        <DetailRow label={t('staff.columns.variant')}>
+          {variantName(detail.variant, lang)}{' '}
+          <span className={`kind kind--${detail.variant.kind}`}>{t(`variantKind.${detail.variant.kind}`)}</span>
+        </DetailRow>
+        <DetailRow label={t('myRegistrations.submittedAt')}>
+          {detail.submittedAt ? formatDate(detail.submittedAt, lang) : t('common.none')}
+        </DetailRow>
       </dl>
 
       {stale > 0 ? <StaleNotice key={stale} /> : null}
