@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import { ApiError, isAbortError } from './api.js';
 import { useTranslation } from 'react-i18next';
 
@@ -41,4 +41,37 @@ export function useRecord<T>(id: string, fetch: (id: string, signal?: AbortSigna
     reload: useCallback(() => void load(), [load]),
     setDetail: useCallback((detail: T) => setState({ status: 'success', detail }), []),
   };
+}
+
+export type QueryState<T> = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: T };
+
+/**
+ * Runs `load` again whenever `deps` change (`null`: nothing to load, the state is idle), aborting the request it
+ * replaces, so a slow answer to an old query never overwrites a newer one.
+ */
+export function useQuery<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: DependencyList): QueryState<T> {
+  const [state, setState] = useState<QueryState<T>>(() => (load ? { status: 'loading' } : { status: 'idle' }));
+  useEffect(() => {
+    if (!load) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    load(controller.signal).then(
+      (data) => setState({ status: 'success', data }),
+      (error: unknown) => {
+        if (!isAbortError(error)) setState({ status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+    // `load` is a new closure on every render; `deps` say when it asks for something else.
+  }, deps);
+  return state;
+}
+
+/** A `page` URL parameter: a whole number from 1, else 1. */
+export function parsePage(value: string | null): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
 }

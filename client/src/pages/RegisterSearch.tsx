@@ -1,25 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PAGE_SIZE, isAbortError, searchRegister, type RegisterSearchResult } from '../api.js';
+import { DEFAULT_PAGE_SIZE, searchRegister, type RegisterSearchResult } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate } from '../format.js';
-import { useDocumentTitle } from '../hooks.js';
+import { parsePage, useDocumentTitle, useQuery } from '../hooks.js';
 
 export const MIN_QUERY = 2;
 export const MAX_QUERY = 100;
-
-type SearchState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'success'; result: RegisterSearchResult }
-  | { status: 'error'; error: unknown };
-
-function parsePage(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
-}
 
 export function RegisterSearch() {
   const { t, i18n } = useTranslation();
@@ -32,7 +21,7 @@ export function RegisterSearch() {
 
   const [input, setInput] = useState(q);
   const [inputError, setInputError] = useState(false);
-  const [state, setState] = useState<SearchState>(() => (validQuery ? { status: 'loading' } : { status: 'idle' }));
+  const state = useQuery<RegisterSearchResult>(validQuery ? (signal) => searchRegister(q, page, DEFAULT_PAGE_SIZE, signal) : null, [q, page, validQuery]);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const focusResults = useRef(false);
   const inputId = useId();
@@ -43,22 +32,6 @@ export function RegisterSearch() {
   useEffect(() => {
     setInput(q);
   }, [q]);
-
-  useEffect(() => {
-    if (!validQuery) {
-      setState({ status: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    searchRegister(q, page, DEFAULT_PAGE_SIZE, controller.signal).then(
-      (result) => setState({ status: 'success', result }),
-      (error: unknown) => {
-        if (!isAbortError(error)) setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [q, page, validQuery]);
 
   useEffect(() => {
     if (state.status === 'success' && focusResults.current) {
@@ -88,9 +61,9 @@ export function RegisterSearch() {
   if (state.status === 'loading') announcement = t('search.loading');
   else if (state.status === 'success')
     announcement =
-      state.result.total === 0
+      state.data.total === 0
         ? t('search.noResults', { q })
-        : t('search.resultCount', { count: state.result.total, q });
+        : t('search.resultCount', { count: state.data.total, q });
 
   const showError = inputError || (q.length > 0 && !validQuery);
   const describedBy = showError ? `${hintId} ${errorId}` : hintId;
@@ -144,7 +117,7 @@ export function RegisterSearch() {
         {state.status === 'loading' ? <p className="notice notice--loading">{t('search.loading')}</p> : null}
         {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
         {state.status === 'success' ? (
-          <SearchResults result={state.result} q={q} lang={lang} onPage={goToPage} summaryRef={summaryRef} />
+          <SearchResults result={state.data} q={q} lang={lang} onPage={goToPage} summaryRef={summaryRef} />
         ) : null}
       </section>
     </>

@@ -1,24 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getStaffQueue, getVariants, isAbortError, type StaffQueue as StaffQueueData, type Variant } from '../api.js';
+import { getStaffQueue, getVariants, type StaffQueue as StaffQueueData, type Variant } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { variantName } from '../components/MyRegistrations.js';
 import { RequireLogin } from '../components/RequireLogin.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { isOpenStatus, OPEN_STATUSES } from '../domain.js';
 import { formatDate, formatNumber } from '../format.js';
-import { useDocumentTitle } from '../hooks.js';
+import { parsePage, useDocumentTitle, useQuery } from '../hooks.js';
 
 /** Applications waiting longer than this many days are highlighted. */
 export const OVERDUE_DAYS = 14;
-
-type QueueState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: StaffQueueData };
-
-function parsePage(value: string | null): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
-}
 
 export function StaffQueue() {
   const { t } = useTranslation();
@@ -43,7 +36,7 @@ function QueueView() {
   const [variants, setVariants] = useState<Variant[]>([]);
   const [statusInput, setStatusInput] = useState(status ?? '');
   const [variantInput, setVariantInput] = useState(variant);
-  const [state, setState] = useState<QueueState>({ status: 'loading' });
+  const state = useQuery<StaffQueueData>((signal) => getStaffQueue({ status, variant: variant || undefined, page }, signal), [status, variant, page]);
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const focusSummary = useRef(false);
   const statusId = useId();
@@ -59,18 +52,6 @@ function QueueView() {
     getVariants(controller.signal).then(setVariants, () => undefined);
     return () => controller.abort();
   }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    getStaffQueue({ status, variant: variant || undefined, page }, controller.signal).then(
-      (data) => setState({ status: 'success', data }),
-      (error: unknown) => {
-        if (!isAbortError(error)) setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [status, variant, page]);
 
   useEffect(() => {
     if (state.status === 'success' && focusSummary.current) {
