@@ -112,6 +112,24 @@ describe('certificate sweep (scheduled maintenance)', function () {
       }
     });
 
+    it('keeps a request that fails (broken register settings) for the next sweep, and takes it once mended', async () => {
+      const sanne = await person('seed-person-0');
+      const before = (await revisions(sanne.id)).length;
+      await db().query(`UPDATE registers SET settings = jsonb_set(settings, '{timeZone}', '"Mars/Olympus_Mons"')`);
+      try {
+        await db().query(`UPDATE registrations r SET status = 'lapsed' ${generalistOf}`, [sanne.id]);
+        expect(await sweep()).to.deep.include({ reissued: 0, failed: 1 });
+        expect(await requests()).to.deep.equal([sanne.id]);
+        expect(await revisions(sanne.id)).to.have.length(before);
+      } finally {
+        await db().query(`UPDATE registers SET settings = jsonb_set(settings, '{timeZone}', '"Europe/Amsterdam"')`);
+      }
+      expect(await sweep()).to.deep.include({ reissued: 1, failed: 0 });
+      expect((await revisions(sanne.id)).at(-1)!.snapshot.status).to.equal('lapsed');
+      await db().query(`UPDATE registrations r SET status = 'registered' ${generalistOf}`, [sanne.id]);
+      await sweep();
+    });
+
     it('keeps certifying under a renamed register code', async () => {
       const sanne = await person('seed-person-0');
       await db().query(`UPDATE registers SET code = 'sociaal-werk-nl' WHERE code = 'sociaal-werk'`);
