@@ -16,7 +16,15 @@ export interface StackPorts {
 
 /** `npm start` and `npm test` use different ports and data dirs, so both can run at once. */
 export const DEV_PORTS: StackPorts = { app: 3000, postgres: 54320, redis: 63790, oidc: 3001, smtp: 1025, mailWeb: 1080 };
-export const TEST_PORTS: StackPorts = { app: 3100, postgres: 54330, redis: 63800, oidc: 3101, smtp: 1125, mailWeb: 1180 };
+export const TEST_PORTS: StackPorts = testPorts(process.env.TEST_PORT_OFFSET);
+
+/** TEST_PORT_OFFSET (e.g. 1000) moves every test port, so test runs in several checkouts can run side by side. */
+export function testPorts(offsetText: string | undefined): StackPorts {
+  const offset = offsetText ? Number(offsetText) : 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1700) throw new Error(`TEST_PORT_OFFSET must be a whole number 0-1700, not "${offsetText}"`);
+  const base: StackPorts = { app: 3100, postgres: 54330, redis: 63800, oidc: 3101, smtp: 1125, mailWeb: 1180 };
+  return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, v + offset])) as unknown as StackPorts;
+}
 
 /** The database of a running `npm start`, for scripts such as the seed. */
 export const DEV_DATABASE_URL = embeddedPostgresUrl(DEV_PORTS.postgres, 'vakregister');

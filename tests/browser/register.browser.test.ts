@@ -62,7 +62,7 @@ describe('browser: public register and login', function () {
   it('logs in as the demo registrant through the OpenID provider, shows the account, and logs out', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('link', { name: 'Inloggen' }).first().click();
-    await page.waitForURL(/localhost:3101\/interaction\//);
+    await page.waitForURL((url) => url.href.startsWith(`${app.config.oidc.issuer}/interaction/`));
     await page.locator('#username').fill('registrant');
     await page.locator('#password').fill('demo-registrant');
     await page.locator('form[autocomplete="off"] button[type="submit"]').click();
