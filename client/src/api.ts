@@ -120,14 +120,10 @@ export function getPublicEntry(registrationNumber: string, signal?: AbortSignal)
   });
 }
 
-/** Returns the current user, or null when not logged in (401). */
+/** Returns the current user, or null when not logged in (the server answers account null). */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
-  try {
-    return await request<Me>('/api/me', { signal: signal ?? null });
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
-    throw err;
-  }
+  const me = await request<Omit<Me, 'account'> & { account: Me['account'] | null }>('/api/me', { signal: signal ?? null });
+  return me.account ? { ...me, account: me.account } : null;
 }
 
 export async function logout(): Promise<void> {

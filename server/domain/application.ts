@@ -1,40 +1,13 @@
-import { z } from 'zod';
-import { addMonths, comparePlainDates, isPlainDate, type PlainDate } from './plain-date.js';
+import { addMonths, comparePlainDates, type PlainDate } from './plain-date.js';
 import type { EntryCriteria } from './register-rules.js';
 
-/** What a registrant fills in; documents arrive as evidence files. Validated on every save. */
-export const answersSchema = z.strictObject({
-  diplomaCode: z.string().regex(/^[a-z0-9-]{2,40}$/).optional(),
-  diplomaYear: z.number().int().min(1950).max(2100).optional(),
-  vogIssuedOn: z.string().refine(isPlainDate, 'Use a date as YYYY-MM-DD.').optional(),
-  declarations: z
-    .strictObject({ beroepscode: z.boolean().optional(), tuchtrecht: z.boolean().optional(), publication: z.boolean().optional() })
-    .optional(),
-  requirements: z.record(z.string().regex(/^[a-z0-9-]{2,40}$/), z.strictObject({ hours: z.number().min(0).max(100_000).optional() })).optional(),
-});
-export type Answers = z.infer<typeof answersSchema>;
-
-export const personDetailsSchema = z.strictObject({
-  givenNames: z.string().trim().min(1).max(100),
-  prefix: z
-    .string()
-    .trim()
-    .max(30)
-    .nullable()
-    .transform((v) => (v ? v : null)),
-  familyName: z.string().trim().min(1).max(100),
-  email: z.email().max(200),
-});
-export type PersonDetails = z.infer<typeof personDetailsSchema>;
+// The request shapes live in the contract, shared with the client's forms.
+export { answers as answersSchema, personDetails as personDetailsSchema, type Answers, type Issue, type PersonDetails } from '../contract/applications.js';
+import type { Answers, Issue, PersonDetails } from '../contract/applications.js';
 
 /** The value of diplomaCode that chooses the EVC route (recognition of prior learning) instead of a listed diploma. */
 export const EVC_ROUTE = 'other';
 
-export interface Issue {
-  field: string;
-  code: 'required' | 'vog_too_old' | 'vog_in_future' | 'declaration_required' | 'evidence_required' | 'minimum_not_met' | 'diploma_not_listed' | 'generalist_required';
-  message: string;
-}
 
 export interface ApplicationFacts {
   kind: 'generalist' | 'specialist';

@@ -39,21 +39,4 @@ export const normCategorySchema = z.object({
 export const variantNormSchema = z.object({ categories: z.array(normCategorySchema) });
 export type VariantNorm = z.infer<typeof variantNormSchema>;
 
-export const entryCriteriaSchema = z.object({
-  vogMaxAgeMonths: z.number().int().positive().nullable(),
-  diplomas: z.array(z.object({ code: z.string(), name: z.string() })),
-  evcRouteAllowed: z.boolean(),
-  declarations: z.array(z.enum(['beroepscode', 'tuchtrecht', 'publication'])),
-  /** Extra evidence a specialist variant asks for; each is configured, never coded per variant. */
-  requirements: z
-    .array(
-      z.object({
-        code: z.string(),
-        name: z.object({ nl: z.string(), en: z.string() }),
-        kind: z.enum(['document', 'hours', 'statement']),
-        minimum: z.number().min(0).optional(),
-      }),
-    )
-    .default([]),
-});
-export type EntryCriteria = z.infer<typeof entryCriteriaSchema>;
+export { entryCriteria as entryCriteriaSchema, type EntryCriteria } from '../contract/applications.js';

@@ -1,26 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { VERIFICATION_CODE_ALPHABET, VERIFICATION_CODE_LENGTH } from '../contract/verification-code.js';
 
-/**
- * A certificate's verification code: 10 symbols from an alphabet without the look-alikes I, O, 0 and 1,
- * so a code read off paper is typed back correctly. 32^10 ≈ 10^15 codes, drawn with a CSPRNG.
- */
-export const VERIFICATION_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const VERIFICATION_CODE_LENGTH = 10;
+export { isVerificationCode, normalizeVerificationCode, VERIFICATION_CODE_ALPHABET, VERIFICATION_CODE_LENGTH } from '../contract/verification-code.js';
 
-const VERIFICATION_CODE = new RegExp(`^[${VERIFICATION_CODE_ALPHABET}]{${VERIFICATION_CODE_LENGTH}}$`);
-
+/** Draws a verification code with a CSPRNG: 32^10 ≈ 10^15 codes. */
 export function generateVerificationCode(): string {
   let code = '';
   for (let i = 0; i < VERIFICATION_CODE_LENGTH; i++) code += VERIFICATION_CODE_ALPHABET[randomInt(VERIFICATION_CODE_ALPHABET.length)];
   return code;
-}
-
-/** True only for strings a generator could have produced (so never I, O, 0 or 1). */
-export function isVerificationCode(value: string): boolean {
-  return VERIFICATION_CODE.test(value);
-}
-
-/** What people type, paste or scan: lower case, spaces and dashes ("abcde-fghjk", "ABCDE – FGHJK") are forgiven. */
-export function normalizeVerificationCode(input: string): string {
-  return input.toUpperCase().replace(/[\s\u002D\u2010-\u2015\u2212]+/g, '');
 }

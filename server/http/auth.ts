@@ -6,8 +6,6 @@ import { Strategy as OpenIDConnectStrategy, type Profile, type VerifyCallback } 
 import type pg from 'pg';
 import { z } from 'zod';
 import type { AppConfig } from '../config/config.js';
-import type { Role } from '../db/entities/account.entity.js';
-import { AppError, forbidden, unauthenticated } from './errors.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -107,22 +105,3 @@ export function sessionRouter(config: AppConfig, pool: pg.Pool): Router {
 }
 
 export const authenticateOidc = (options: passport.AuthenticateOptions): RequestHandler => passport.authenticate('oidc', options) as RequestHandler;
-
-/** Role checks read our own database (account_roles), never the token. */
-export interface RoleLookup {
-  (accountId: string): Promise<Role[] | null>;
-}
-
-export function requireLogin(): RequestHandler {
-  return (req, _res, next) => (req.user ? next() : next(unauthenticated()));
-}
-
-export function requireRole(lookup: RoleLookup, ...roles: Role[]): RequestHandler {
-  return async (req, _res, next) => {
-    if (!req.user) return next(unauthenticated());
-    const held = await lookup(req.user.accountId);
-    if (held === null) return next(new AppError('unauthenticated', 401, 'Your account no longer exists. Log in again.'));
-    if (!roles.some((r) => held.includes(r))) return next(forbidden());
-    next();
-  };
-}

@@ -75,8 +75,11 @@ describe('browser: public register and login', function () {
     expect(main).to.match(/\d{9}/);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
-    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
-    expect(me).to.equal(401);
+    const me = await page.evaluate(async () => {
+      const res = await fetch('/api/me');
+      return { status: res.status, account: ((await res.json()) as { account: unknown }).account };
+    });
+    expect(me).to.deep.equal({ status: 200, account: null });
   });
 
   it('shows a server refusal as a Dutch message, not the raw error', async () => {

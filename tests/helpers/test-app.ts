@@ -6,6 +6,11 @@ import { createApp } from '../../server/http/app.js';
 import { createLogger } from '../../server/logger.js';
 import { openRuntime, type Runtime } from '../../server/runtime.js';
 import { startWorkers, type WorkerSet } from '../../workers/workers.js';
+import { checkResponsesOf } from './contract-check.js';
+
+/** The origins of the apps the tests run; every answer from them is checked against the contract. */
+const liveOrigins = new Set<string>();
+checkResponsesOf((origin) => liveOrigins.has(origin));
 
 export interface TestApp {
   url: string;
@@ -32,11 +37,15 @@ export async function startTestApp(options: { overrides?: Partial<AppConfig>; po
   let workers: WorkerSet | null = null;
   if (options.workers) workers = await startWorkers(config, runtime, logger);
   const actualPort = (server.address() as AddressInfo).port;
+  const url = port === config.port ? config.publicUrl : `http://127.0.0.1:${actualPort}`;
+  const origin = new URL(url).origin;
+  liveOrigins.add(origin);
   return {
-    url: port === config.port ? config.publicUrl : `http://127.0.0.1:${actualPort}`,
+    url,
     config,
     runtime,
     async close() {
+      liveOrigins.delete(origin);
       await workers?.close(10_000);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

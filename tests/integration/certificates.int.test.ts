@@ -274,10 +274,14 @@ describe('certificates: the registrant downloads the newest one', () => {
     expect(res.status).to.equal(400);
   });
 
-  it('is 404 for an account without a person', async () => {
-    const { session } = await oidcLogin(app.url, 'staff', 'demo-staff');
+  it('is 404 for a registrant without a person yet, and 403 for an account that is not a registrant', async () => {
+    const { session } = await oidcLogin(app.url, `nieuw-${Date.now()}`, 'demo-nieuw');
     const res = await session.fetch(`${app.url}/api/my/certificate`);
     expect(res.status).to.equal(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).to.equal('no_certificate');
+    const staff = (await oidcLogin(app.url, 'staff', 'demo-staff')).session;
+    const refused = await staff.fetch(`${app.url}/api/my/certificate`);
+    expect(refused.status).to.equal(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).to.equal('forbidden');
   });
 });

@@ -199,8 +199,8 @@ export async function deleteEvidence(m: EntityManager, registrationId: string, e
 }
 
 export interface HistoryRow {
-  from_status: string | null;
-  to_status: string;
+  from_status: RegistrationStatus | null;
+  to_status: RegistrationStatus;
   actor_kind: string;
   reason: string | null;
   occurred_at: Date;
@@ -222,13 +222,13 @@ export interface QueueRow {
   email: string | null;
   variant_code: string;
   variant_name: string;
-  status: RegistrationStatus;
+  status: 'submitted' | 'in_review';
   submitted_at: Date;
   total: string;
 }
 
 /** Staff queue: submitted and in-review applications, oldest first. */
-export async function staffQueue(db: Db, q: { statuses: RegistrationStatus[]; variantCode: string | null; limit: number; offset: number }): Promise<{ rows: QueueRow[]; total: number }> {
+export async function staffQueue(db: Db, q: { statuses: Array<'submitted' | 'in_review'>; variantCode: string | null; limit: number; offset: number }): Promise<{ rows: QueueRow[]; total: number }> {
   const found = await rows<QueueRow>(
     db,
     `SELECT r.id, p.given_names, p.name_prefix, p.family_name, p.email, v.code AS variant_code, v.name AS variant_name, r.status,

@@ -1,9 +1,10 @@
-import type { AccountView } from '../../db/repositories/accounts.repository.js';
+import type { Me } from '../../contract/accounts.js';
+import type { Actor } from '../../policies/actor.js';
 
-export function presentMe(view: AccountView) {
+export function presentMe(actor: Actor): Me {
   return {
-    account: { id: view.id, displayName: view.displayName, email: view.email },
-    roles: [...view.roles],
-    person: view.person ? { registrationNumber: view.person.registrationNumber, name: view.person.name } : null,
+    account: actor.account ? { id: actor.account.id, displayName: actor.account.displayName, email: actor.account.email } : null,
+    roles: [...actor.roles],
+    person: actor.person ? { registrationNumber: actor.person.registrationNumber, name: actor.person.name } : null,
   };
 }

@@ -1,8 +1,9 @@
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import type { Role } from '../../db/entities/account.entity.js';
-import { findAccountView, recordLogin } from '../../db/repositories/accounts.repository.js';
+import { recordLogin } from '../../db/repositories/accounts.repository.js';
+import { findActor } from '../../db/repositories/actors.repository.js';
+import type { Actor } from '../../policies/actor.js';
 import { enqueueEmail } from '../../jobs/queues.js';
 
 export class AccountsService {
@@ -24,8 +25,8 @@ export class AccountsService {
     return { accountId: result.accountId };
   }
 
-  async roles(accountId: string): Promise<Role[] | null> {
-    const view = await findAccountView(this.db, accountId);
-    return view ? view.roles : null;
+  /** The actor behind a session's account, resolved once per request; null when the account is gone. */
+  actor(accountId: string): Promise<Actor | null> {
+    return findActor(this.db, accountId);
   }
 }

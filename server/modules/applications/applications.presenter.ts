@@ -1,3 +1,4 @@
+import type { RegistrationActions } from '../../contract/applications.js';
 import type { Issue } from '../../domain/application.js';
 import type { EntryCriteria } from '../../domain/register-rules.js';
 import type { EvidenceRow, HistoryRow, PersonRow, RegistrationRow } from '../../db/repositories/applications.repository.js';
@@ -27,7 +28,7 @@ export function nextStepFor(r: Pick<RegistrationRow, 'status' | 'staff_question'
   }
 }
 
-export function presentRegistration(r: RegistrationRow, conceptExpiresOn: string | null) {
+export function presentRegistration(r: RegistrationRow, conceptExpiresOn: string | null, can: RegistrationActions) {
   return {
     id: r.id,
     variant: { code: r.variant_code, name: r.variant_name, nameEn: r.variant_name_en, kind: r.variant_kind },
@@ -40,6 +41,7 @@ export function presentRegistration(r: RegistrationRow, conceptExpiresOn: string
     conceptExpiresOn,
     nextStep: nextStepFor(r),
     registrationNumber: r.registered_on ? r.registration_number : null,
+    can,
   };
 }
 
@@ -61,10 +63,11 @@ export function presentDetail(
     criteria: EntryCriteria;
     issues: Issue[];
     evidenceMaxBytes: number;
+    can: RegistrationActions;
   },
 ) {
   return {
-    ...presentRegistration(r, extra.conceptExpiresOn),
+    ...presentRegistration(r, extra.conceptExpiresOn, extra.can),
     person: presentPerson(extra.person),
     application: r.application,
     evidence: extra.evidence.map(presentEvidence),

@@ -35,6 +35,11 @@ import { rows } from '../../db/sql.js';
 import { AppError, fileTooLarge, notFound } from '../../http/errors.js';
 import { enqueueEmail } from '../../jobs/queues.js';
 import type { EvidenceStore } from '../../storage/evidence-store.js';
+import { withPerson, type Actor } from '../../policies/actor.js';
+import { authorize, type Action } from '../../policies/policy.js';
+import { registrationActions } from '../../policies/registration-actions.js';
+import { findVariantEligibilityFacts } from '../../db/repositories/eligibility.repository.js';
+import { variantsOpenForApplication } from '../../domain/eligibility.js';
 import { presentDetail, presentEvidence, presentPerson, presentRegistration } from './applications.presenter.js';
 
 export interface ApplicationsDeps {
@@ -46,7 +51,7 @@ export interface ApplicationsDeps {
 
 export type Detail = ReturnType<typeof presentDetail>;
 
-const notEditable = (status: string) => new AppError('not_editable', 409, `Only a concept can be changed; this application is ${status}.`, { status });
+const notEditable = (status: string) => new AppError('not_editable', `Only a concept can be changed; this application is ${status}.`, { status });
 
 /** Reading and assessing applications: shared by the registrant's and the staff's side. */
 export class ApplicationReader {
@@ -76,12 +81,13 @@ export class ApplicationReader {
     });
   }
 
-  async detail(db: DataSource | EntityManager, r: RegistrationRow): Promise<Detail> {
+  async detail(db: DataSource | EntityManager, r: RegistrationRow, actor: Actor): Promise<Detail> {
     const person = (await rows<PersonRow>(db, `SELECT id, given_names, name_prefix, family_name, email, registration_number FROM persons WHERE id = $1`, [r.person_id]))[0] ?? null;
     const [evidence, history] = await Promise.all([listEvidence(db, r.id), statusHistory(db, r.id)]);
     const { settings, criteria } = this.rules(r);
     const issues = await this.assess(db, r, person, evidence);
-    return presentDetail(r, { conceptExpiresOn: this.conceptExpiresOn(r, settings), person, evidence, history, criteria, issues, evidenceMaxBytes: settings.evidence.maxBytes });
+    const can = registrationActions(actor, { personId: r.person_id, status: r.status, complete: issues.length === 0 });
+    return presentDetail(r, { conceptExpiresOn: this.conceptExpiresOn(r, settings), person, evidence, history, criteria, issues, evidenceMaxBytes: settings.evidence.maxBytes, can });
   }
 
   /** After commit only: a lost enqueue is healed by the outbox sweep, so it must not fail the request. */
@@ -98,87 +104,95 @@ export class ApplicationsService extends ApplicationReader {
     return variants.map((v) => ({ code: v.code, name: v.name, nameEn: v.name_en, kind: v.kind, parentCode: v.parent_code, criteria: entryCriteriaSchema.parse(v.entry_criteria) }));
   }
 
-  async list(accountId: string) {
-    const person = await findPersonOfAccount(this.deps.db, accountId);
-    if (!person) return { person: null, items: [] };
-    const registrations = await listRegistrationsOfPerson(this.deps.db, person.id);
-    return {
-      person: presentPerson(person),
-      items: registrations.map((r) => presentRegistration(r, this.conceptExpiresOn(r, this.rules(r).settings))),
-    };
+  async list(actor: Actor) {
+    const person = actor.person ? await findPersonOfAccount(this.deps.db, actor.account!.id) : null;
+    const registrations = person ? await listRegistrationsOfPerson(this.deps.db, person.id) : [];
+    const items = await Promise.all(
+      registrations.map(async (r) => {
+        const issues = await this.assess(this.deps.db, r, person, await listEvidence(this.deps.db, r.id));
+        const can = registrationActions(actor, { personId: r.person_id, status: r.status, complete: issues.length === 0 });
+        return presentRegistration(r, this.conceptExpiresOn(r, this.rules(r).settings), can);
+      }),
+    );
+    const apply = variantsOpenForApplication(await findVariantEligibilityFacts(this.deps.db, person?.id ?? null));
+    return { person: presentPerson(person), items, can: { apply } };
   }
 
-  private async own(db: DataSource | EntityManager, accountId: string, id: string): Promise<RegistrationRow> {
-    const [person, registration] = await Promise.all([findPersonOfAccount(db, accountId), findRegistration(db, id)]);
-    if (!person || !registration || registration.person_id !== person.id) throw notFound('Application');
+  /** The registration, if the actor may take this action on it: another's row is 404, never 403. */
+  private async own(db: DataSource | EntityManager, actor: Actor, action: Action, id: string): Promise<RegistrationRow> {
+    const registration = await findRegistration(db, id);
+    if (!registration) throw notFound('Application');
+    authorize(actor, action, { personId: registration.person_id });
     return registration;
   }
 
-  async get(accountId: string, id: string): Promise<Detail> {
-    return this.detail(this.deps.db, await this.own(this.deps.db, accountId, id));
+  async get(actor: Actor, id: string): Promise<Detail> {
+    return this.detail(this.deps.db, await this.own(this.deps.db, actor, 'ownRegistration.read', id), actor);
   }
 
-  async create(accountId: string, variantCode: string): Promise<Detail> {
+  async create(actor: Actor, variantCode: string): Promise<Detail> {
+    const accountId = actor.account!.id;
     const variant = await findVariantByCode(this.deps.db, variantCode);
-    if (!variant) throw new AppError('unknown_variant', 400, `There is no variant "${variantCode}".`);
-    const id = await this.deps.db
+    if (!variant) throw new AppError('unknown_variant', `There is no variant "${variantCode}".`);
+    const { created: id, person } = await this.deps.db
       .transaction(async (m) => {
         const person = await ensurePersonForAccount(m, accountId);
         if (variant.kind === 'specialist' && !(await findActiveGeneralist(m, person.id, variant.register_id))) {
-          throw new AppError('generalist_required', 422, 'A specialist registration needs an active generalist registration first.');
+          throw new AppError('generalist_required', 'A specialist registration needs an active generalist registration first.');
         }
         const created = await createConcept(m, person.id, variant.id, accountId);
         await recordAudit(m, { actorAccountId: accountId, action: 'application.created', subjectType: 'registration', subjectId: created, details: { variant: variant.code } });
-        return created;
+        return { created, person };
       })
       .catch((err: unknown) => {
         // The partial unique index (one live registration per person and variant) decides under concurrency.
         if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-          throw new AppError('already_exists', 409, 'You already have an application or registration for this variant.');
+          throw new AppError('already_exists', 'You already have an application or registration for this variant.');
         }
         throw err;
       });
-    return this.get(accountId, id);
+    return this.get(withPerson(actor, { id: person.id, registrationNumber: person.registration_number, name: '' }), id);
   }
 
-  async update(accountId: string, id: string, body: { person?: Parameters<typeof updatePerson>[2]; application?: RegistrationRow['application'] }): Promise<Detail> {
+  async update(actor: Actor, id: string, body: { person?: Parameters<typeof updatePerson>[2]; application?: RegistrationRow['application'] }): Promise<Detail> {
     await this.deps.db.transaction(async (m) => {
-      const r = await this.own(m, accountId, id);
+      const r = await this.own(m, actor, 'ownRegistration.edit', id);
       await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
       if (r.status !== 'concept') throw notEditable(r.status);
       if (body.person) await updatePerson(m, r.person_id, body.person);
       if (body.application) {
         const allowed = new Set(this.rules(r).criteria.requirements.map((q) => q.code));
         const unknown = Object.keys(body.application.requirements ?? {}).filter((code) => !allowed.has(code));
-        if (unknown.length) throw new AppError('invalid_input', 400, 'The request is not valid.', unknown.map((code) => ({ path: `application.requirements.${code}`, message: 'Not a requirement of this variant.', code: 'unknown_requirement' })));
+        if (unknown.length) throw new AppError('invalid_input', 'The request is not valid.', unknown.map((code) => ({ path: `application.requirements.${code}`, message: 'Not a requirement of this variant.', code: 'unknown_requirement' })));
         await saveAnswers(m, id, body.application);
       }
     });
-    return this.get(accountId, id);
+    return this.get(actor, id);
   }
 
   /**
    * The largest upload this application takes (its register's setting). Asked before the body is read, so an
    * upload to someone else's application (404) or to one that is no longer a concept (409) is refused unread.
    */
-  async uploadLimit(accountId: string, id: string): Promise<number> {
-    const r = await this.own(this.deps.db, accountId, id);
+  async uploadLimit(actor: Actor, id: string): Promise<number> {
+    const r = await this.own(this.deps.db, actor, 'ownEvidence.upload', id);
     if (r.status !== 'concept') throw notEditable(r.status);
     return this.rules(r).settings.evidence.maxBytes;
   }
 
-  async upload(accountId: string, id: string, kind: string, file: { buffer: Buffer; originalname: string }) {
-    const r = await this.own(this.deps.db, accountId, id);
+  async upload(actor: Actor, id: string, kind: string, file: { buffer: Buffer; originalname: string }) {
+    const accountId = actor.account!.id;
+    const r = await this.own(this.deps.db, actor, 'ownEvidence.upload', id);
     if (r.status !== 'concept') throw notEditable(r.status);
     const maxBytes = this.rules(r).settings.evidence.maxBytes;
     if (!acceptedEvidenceKinds(this.rules(r).criteria).includes(kind)) {
-      throw new AppError('invalid_evidence_kind', 400, `This application does not take evidence of kind "${kind}".`);
+      throw new AppError('invalid_evidence_kind', `This application does not take evidence of kind "${kind}".`);
     }
-    if (file.buffer.length === 0) throw new AppError('empty_file', 400, 'The file is empty.');
+    if (file.buffer.length === 0) throw new AppError('empty_file', 'The file is empty.');
     if (file.buffer.length > maxBytes) throw fileTooLarge(maxBytes);
     // The content decides the type: a renamed executable or text file is refused whatever its name says.
     const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
-    if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 415, 'Upload a PDF, JPEG or PNG file.');
+    if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 'Upload a PDF, JPEG or PNG file.');
     const evidenceId = randomUUID();
     await this.deps.evidence.put(evidenceId, file.buffer);
     try {
@@ -204,9 +218,9 @@ export class ApplicationsService extends ApplicationReader {
     }
   }
 
-  async removeEvidence(accountId: string, id: string, evidenceId: string): Promise<void> {
+  async removeEvidence(actor: Actor, id: string, evidenceId: string): Promise<void> {
     const removed = await this.deps.db.transaction(async (m) => {
-      const r = await this.own(m, accountId, id);
+      const r = await this.own(m, actor, 'ownEvidence.delete', id);
       if (r.status !== 'concept') throw notEditable(r.status);
       return deleteEvidence(m, id, evidenceId);
     });
@@ -214,22 +228,23 @@ export class ApplicationsService extends ApplicationReader {
     await this.deps.evidence.remove(evidenceId);
   }
 
-  async openEvidence(accountId: string, id: string, evidenceId: string) {
-    await this.own(this.deps.db, accountId, id);
+  async openEvidence(actor: Actor, id: string, evidenceId: string) {
+    await this.own(this.deps.db, actor, 'ownEvidence.read', id);
     const row = await findEvidence(this.deps.db, id, evidenceId);
     if (!row) throw notFound('Evidence');
     return { row, stream: this.deps.evidence.open(row.id) };
   }
 
-  async submit(accountId: string, id: string): Promise<Detail> {
+  async submit(actor: Actor, id: string): Promise<Detail> {
+    const accountId = actor.account!.id;
     const outboxId = await this.deps.db.transaction(async (m) => {
-      const r = await this.own(m, accountId, id);
+      const r = await this.own(m, actor, 'ownRegistration.submit', id);
       await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
       const current = await findRegistration(m, id);
-      if (current!.status !== 'concept') throw new AppError('already_submitted', 409, `This application is ${current!.status}; it cannot be submitted again.`, { status: current!.status });
+      if (current!.status !== 'concept') throw new AppError('already_submitted', `This application is ${current!.status}; it cannot be submitted again.`, { status: current!.status });
       const person = await findPersonOfAccount(m, accountId);
       const issues = await this.assess(m, current!, person, await listEvidence(m, id));
-      if (issues.length) throw new AppError('application_incomplete', 422, 'The application is not complete yet.', issues);
+      if (issues.length) throw new AppError('application_incomplete', 'The application is not complete yet.', issues);
       await transitionRegistration(m, { registrationId: id, to: 'submitted', actor: 'registrant', actorAccountId: accountId, reason: null, expectedFrom: 'concept' });
       await markSubmitted(m, id);
       const [{ n }] = (await rows<{ n: number }>(m, `SELECT count(*)::int AS n FROM registration_status_changes WHERE registration_id = $1 AND to_status = 'submitted'`, [id])) as [{ n: number }];
@@ -238,6 +253,6 @@ export class ApplicationsService extends ApplicationReader {
         : null;
     });
     await this.sendAfterCommit(outboxId);
-    return this.get(accountId, id);
+    return this.get(actor, id);
   }
 }

@@ -10,18 +10,17 @@ import {
   type RenderedCertificate,
 } from '../../db/repositories/certificates.repository.js';
 import { AppError } from '../../http/errors.js';
-import { PublicRegisterService } from '../public-register/public-register.service.js';
+import type { PublicRegisterService } from '../public-register/public-register.service.js';
 import type { CodeCheck, Verification } from './certificates.presenter.js';
 
-const noCertificate = (): AppError => new AppError('no_certificate', 404, 'There is no certificate for you yet.');
-const pending = (): AppError => new AppError('certificate_pending', 409, 'Your newest certificate is being prepared. Try again in a moment.');
+const noCertificate = (): AppError => new AppError('no_certificate', 'There is no certificate for you yet.');
+const pending = (): AppError => new AppError('certificate_pending', 'Your newest certificate is being prepared. Try again in a moment.');
 
 export class CertificatesService {
-  private readonly publicRegister: PublicRegisterService;
-
-  constructor(private readonly db: DataSource) {
-    this.publicRegister = new PublicRegisterService(db);
-  }
+  constructor(
+    private readonly db: DataSource,
+    private readonly publicRegister: PublicRegisterService,
+  ) {}
 
   /** The status of the account's newest revision, rendered or not; null when there is none. */
   async newestFor(accountId: string): Promise<CertificateSummary | null> {

@@ -22,7 +22,8 @@ import { rows } from '../../db/sql.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { enqueueCertificate } from '../../jobs/certificates.js';
 import { ApplicationReader, type ApplicationsDeps, type Detail } from '../applications/applications.service.js';
-import type { Decision } from './staff-applications.schemas.js';
+import type { DecisionBody as Decision, DecisionResult } from '../../contract/staff.js';
+import type { Actor } from '../../policies/actor.js';
 
 interface StaffDeps extends ApplicationsDeps {
   certificateQueue: Queue;
@@ -31,6 +32,7 @@ interface StaffDeps extends ApplicationsDeps {
 interface Context {
   staffAccountId: string;
   requestId: string | null;
+  actor: Actor;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,7 +69,7 @@ export class StaffApplicationsService extends ApplicationReader {
     const r = await findRegistration(this.deps.db, id);
     if (!r) throw notFound('Application');
     await recordAudit(this.deps.db, { actorAccountId: ctx.staffAccountId, action: 'dossier.viewed', subjectType: 'registration', subjectId: id, requestId: ctx.requestId });
-    return this.detail(this.deps.db, r);
+    return this.detail(this.deps.db, r, ctx.actor);
   }
 
   async openEvidence(ctx: Context, id: string, evidenceId: string) {
@@ -81,7 +83,7 @@ export class StaffApplicationsService extends ApplicationReader {
    * Approve, reject or ask for more information. The transition locks the row and checks the status the staff
    * member saw, so of two concurrent decisions exactly one wins and the other gets 409.
    */
-  async decide(ctx: Context, id: string, d: Decision): Promise<{ status: string; registrationNumber: string | null }> {
+  async decide(ctx: Context, id: string, d: Decision): Promise<DecisionResult> {
     const outcome = await this.deps.db.transaction(async (m) => {
       const before = await findRegistration(m, id);
       if (!before) throw notFound('Application');
@@ -112,19 +114,19 @@ export class StaffApplicationsService extends ApplicationReader {
           await markDecided(m, id, ctx.staffAccountId);
           await recordAudit(m, { actorAccountId: ctx.staffAccountId, action: 'application.approved', subjectType: 'registration', subjectId: id, details: { registrationNumber: result.registrationNumber }, requestId: ctx.requestId });
           const outboxId = await mail('application_approved', { registrationNumber: result.registrationNumber, validUntil: result.validUntil, deadline: result.deadline });
-          return { status: 'registered', registrationNumber: result.registrationNumber, outboxId, certificateId: result.certificateId };
+          return { status: 'registered' as const, registrationNumber: result.registrationNumber, outboxId, certificateId: result.certificateId };
         }
         case 'reject': {
           await move('rejected', from, d.reason);
           await markDecided(m, id, ctx.staffAccountId);
           await recordAudit(m, { actorAccountId: ctx.staffAccountId, action: 'application.rejected', subjectType: 'registration', subjectId: id, details: { reason: d.reason }, requestId: ctx.requestId });
-          return { status: 'rejected', registrationNumber: null, outboxId: await mail('application_rejected', { reason: d.reason }), certificateId: null };
+          return { status: 'rejected' as const, registrationNumber: null, outboxId: await mail('application_rejected', { reason: d.reason }), certificateId: null };
         }
         case 'request_info': {
           await move('concept', from, d.question);
           await setStaffQuestion(m, id, d.question, ctx.staffAccountId);
           await recordAudit(m, { actorAccountId: ctx.staffAccountId, action: 'application.info_requested', subjectType: 'registration', subjectId: id, details: { question: d.question }, requestId: ctx.requestId });
-          return { status: 'concept', registrationNumber: null, outboxId: await mail('application_info_requested', { question: d.question }), certificateId: null };
+          return { status: 'concept' as const, registrationNumber: null, outboxId: await mail('application_info_requested', { question: d.question }), certificateId: null };
         }
         default: {
           const exhaustive: never = d;
@@ -151,7 +153,7 @@ export class StaffApplicationsService extends ApplicationReader {
     if (r.variant_kind === 'specialist') {
       const generalist = await findActiveGeneralist(m, r.person_id, r.register_id);
       if (!generalist?.cycle_starts_on || !generalist.cycle_ends_on || !generalist.cycle_deadline) {
-        throw new AppError('generalist_required', 409, 'The person no longer holds an active generalist registration.');
+        throw new AppError('generalist_not_active', 'The person no longer holds an active generalist registration.');
       }
       cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, deadline: generalist.cycle_deadline };
       parentRegistrationId = generalist.id;

@@ -1,0 +1,88 @@
+import type { Role } from '../contract/accounts.js';
+import { AppError, notFound } from '../domain/errors.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Who may do what, in one table. Every route names the action it needs (server/http/routes.ts); services ask
+ * again with the row at hand for actions on owned rows. Nothing else in the server checks roles or ownership.
+ */
+type Rule =
+  | { who: 'anyone' }
+  | { who: 'logged_in' }
+  /** One of these roles; with `owns`, the row must also belong to the actor (else 404, never revealing it exists). */
+  | { who: readonly Role[]; owns?: 'person' };
+
+const RULES = {
+  'system.health': { who: 'anyone' },
+  'docs.read': { who: 'anyone' },
+  'session.login': { who: 'anyone' },
+  'session.logout': { who: 'anyone' },
+  'session.me': { who: 'anyone' },
+  'public.read': { who: 'anyone' },
+  'variants.read': { who: 'anyone' },
+
+  'ownRegistrations.list': { who: ['registrant'] },
+  'ownRegistrations.apply': { who: ['registrant'] },
+  'ownRegistration.read': { who: ['registrant'], owns: 'person' },
+  'ownRegistration.edit': { who: ['registrant'], owns: 'person' },
+  'ownRegistration.submit': { who: ['registrant'], owns: 'person' },
+  'ownEvidence.upload': { who: ['registrant'], owns: 'person' },
+  'ownEvidence.read': { who: ['registrant'], owns: 'person' },
+  'ownEvidence.delete': { who: ['registrant'], owns: 'person' },
+  'ownCertificate.read': { who: ['registrant'] },
+
+  'applications.review': { who: ['staff'] },
+  'applications.decide': { who: ['staff'] },
+  'audit.read': { who: ['staff'] },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+/** A row that belongs to a person (an application, its evidence, a certificate). */
+export interface PersonOwned {
+  personId: string;
+}
+
+type Verdict = 'allow' | 'unauthenticated' | 'forbidden' | 'not_found';
+
+function judge(actor: Actor, action: Action, resource?: PersonOwned): Verdict {
+  const rule = RULES[action] as Rule;
+  if (rule.who === 'anyone') return 'allow';
+  if (!actor.account) return 'unauthenticated';
+  if (rule.who === 'logged_in') return 'allow';
+  if (!rule.who.some((r) => actor.roles.includes(r))) return 'forbidden';
+  if ('owns' in rule && rule.owns === 'person' && resource !== undefined && resource.personId !== actor.person?.id) return 'not_found';
+  return 'allow';
+}
+
+export function can(actor: Actor, action: Action, resource?: PersonOwned): boolean {
+  return judge(actor, action, resource) === 'allow';
+}
+
+/** Throws what the actor should be told: 401 when anonymous, 403 for a missing role, 404 for another's row. */
+export function authorize(actor: Actor, action: Action, resource?: PersonOwned): void {
+  const verdict = judge(actor, action, resource);
+  switch (verdict) {
+    case 'allow':
+      return;
+    case 'unauthenticated':
+      throw new AppError('unauthenticated', 'Log in to use this.');
+    case 'forbidden':
+      throw new AppError('forbidden', 'You are not allowed to do this.');
+    case 'not_found':
+      throw notFound('Resource');
+    default: {
+      const exhaustive: never = verdict;
+      throw new Error(`unknown verdict ${String(exhaustive)}`);
+    }
+  }
+}
+
+/** Set-based: of many rows at once (bulk work), the ones the actor may act on; the rest are reported as unknown. */
+export function partitionOwned<T extends PersonOwned>(actor: Actor, action: Action, resources: readonly T[]): { allowed: T[]; refused: T[] } {
+  const allowed: T[] = [];
+  const refused: T[] = [];
+  for (const r of resources) (can(actor, action, r) ? allowed : refused).push(r);
+  return { allowed, refused };
+}

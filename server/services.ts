@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/config.js';
+import { AccountsService } from './modules/accounts/accounts.service.js';
+import { ApplicationsService } from './modules/applications/applications.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { CertificatesService } from './modules/certificates/certificates.service.js';
+import { HealthService } from './modules/health/health.service.js';
+import { PublicRegisterService } from './modules/public-register/public-register.service.js';
+import { StaffApplicationsService } from './modules/staff-applications/staff-applications.service.js';
+import type { Runtime } from './runtime.js';
+import { EvidenceStore } from './storage/evidence-store.js';
+
+export type Services = ReturnType<typeof buildServices>;
+
+/**
+ * The composition root: every service, built once from the runtime (data source, Redis, queues), the config and
+ * the logger. The server and the workers both take their services from here; no service builds another.
+ */
+export function buildServices(runtime: Runtime, config: AppConfig, logger: Logger) {
+  const db = runtime.dataSource;
+  const evidence = new EvidenceStore(config.evidenceDir);
+  const publicRegister = new PublicRegisterService(db);
+  const appDeps = { db, evidence, emailQueue: runtime.emailQueue, logger };
+  return {
+    accounts: new AccountsService(db, runtime.emailQueue, logger),
+    audit: new AuditService(db),
+    health: new HealthService(db, runtime.redis),
+    publicRegister,
+    certificates: new CertificatesService(db, publicRegister),
+    applications: new ApplicationsService(appDeps),
+    staffApplications: new StaffApplicationsService({ ...appDeps, certificateQueue: runtime.certificateQueue }),
+  };
+}
