@@ -11,10 +11,12 @@ import {
   newestRevision,
   takeCertificateRefreshRequest,
 } from '../../server/db/repositories/certificates.repository.js';
+import { lockPendingCertificatesToResend } from '../../server/db/repositories/certificate-sweep.repository.js';
 import { enqueueCertificate } from '../../server/jobs/certificates.js';
 
 /** Per sweep: enough for a busy minute, small enough that one sweep never runs long. */
 const BATCH = 200;
+const RESEND_BATCH = 500;
 
 export interface CertificateSweepResult {
   /** Pending revisions whose render job was (re-)enqueued. */
@@ -37,11 +39,8 @@ export interface CertificateSweepResult {
 export function createCertificateSweepHandler(deps: { db: DataSource; certificateQueue: Queue; logger?: Logger }) {
   return async (): Promise<CertificateSweepResult> => {
     const reenqueued = await deps.db.transaction(async (m) => {
-      const pending = (await m.query(
-        `SELECT id FROM certificates WHERE status = 'pending' AND created_at < now() - interval '30 seconds'
-          ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
-      )) as Array<{ id: string }>;
-      for (const row of pending) await enqueueCertificate(deps.certificateQueue, row.id);
+      const pending = await lockPendingCertificatesToResend(m, RESEND_BATCH);
+      for (const certificateId of pending) await enqueueCertificate(deps.certificateQueue, certificateId);
       return pending.length;
     });
 
