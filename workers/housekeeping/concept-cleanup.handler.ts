@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../../server/db/repositories/audit.repository.js';
 import { deleteConcept, lockConceptsToDelete, lockConceptsToWarn, markConceptWarned } from '../../server/db/repositories/concept-cleanup.repository.js';
 import { queueEmail } from '../../server/db/repositories/email-outbox.repository.js';
-import { addDays, todayIn } from '../../server/domain/plain-date.js';
+import { conceptDeletionDay } from '../../server/domain/concept-retention.js';
+import { todayIn } from '../../server/domain/plain-date.js';
 import { registerSettingsSchema } from '../../server/domain/register-rules.js';
 import { enqueueEmail } from '../../server/jobs/queues.js';
 import type { EvidenceStore } from '../../server/storage/evidence-store.js';
@@ -13,8 +14,9 @@ const BATCH = 500;
 
 /**
  * Concepts that were never submitted are deleted after the register's retention period (data: concepts.retentionDays),
- * with a warning mail concepts.warningDaysBefore days earlier. A concept is only deleted once its warning went out
- * at least that many days ago, so a worker outage never turns into a deletion without notice.
+ * with a warning mail concepts.warningDaysBefore days earlier. A concept is deleted no sooner than that many days
+ * after its warning went out, on the day the warning names (conceptDeletionDay), so a worker outage never turns
+ * into a deletion without notice, nor into a mail naming a day already past.
  */
 export function createConceptCleanupHandler(deps: { db: DataSource; emailQueue: Queue; evidence: EvidenceStore; logger: Logger }) {
   return async (): Promise<{ warned: number; deleted: number }> => {
@@ -22,8 +24,13 @@ export function createConceptCleanupHandler(deps: { db: DataSource; emailQueue: 
       const outboxIds: string[] = [];
       for (const concept of await lockConceptsToWarn(m, BATCH)) {
         const settings = registerSettingsSchema.parse(concept.settings);
-        await markConceptWarned(m, concept.id);
-        const deleteOn = addDays(todayIn(settings.timeZone, concept.statusChangedAt), settings.concepts.retentionDays);
+        const warnedAt = await markConceptWarned(m, concept.id);
+        const deleteOn = conceptDeletionDay({
+          startedOn: todayIn(settings.timeZone, concept.statusChangedAt),
+          warnedOn: todayIn(settings.timeZone, warnedAt),
+          retentionDays: settings.concepts.retentionDays,
+          warningDaysBefore: settings.concepts.warningDaysBefore,
+        });
         if (concept.email) {
           const id = await queueEmail(m, {
             dedupeKey: `concept-warning:${concept.id}:${concept.statusChangedAt.getTime()}`,

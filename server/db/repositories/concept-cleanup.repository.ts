@@ -48,8 +48,9 @@ export async function markConceptWarned(m: EntityManager, registrationId: string
 }
 
 /**
- * Concepts past the retention period whose warning went out at least warningDaysBefore days ago, oldest first,
- * so a worker outage never turns into a deletion without notice.
+ * Warned concepts whose deletion day has come, oldest first: today, in the register's time zone, is on or after
+ * both the end of the retention period and the end of the warning period. This is domain/concept-retention's
+ * conceptDeletionDay, the day the warning mail named.
  */
 export async function lockConceptsToDelete(m: EntityManager, limit: number): Promise<Array<{ id: string; variantCode: string }>> {
   inTransaction(m, 'lockConceptsToDelete');
@@ -57,9 +58,10 @@ export async function lockConceptsToDelete(m: EntityManager, limit: number): Pro
     m,
     `SELECT r.id, v.code AS variant_code
        FROM registrations r JOIN variants v ON v.id = r.variant_id JOIN registers g ON g.id = v.register_id
-      WHERE r.status = 'concept'
-        AND r.status_changed_at < now() - make_interval(days => (g.settings->'concepts'->>'retentionDays')::int)
-        AND r.concept_warning_sent_at < now() - make_interval(days => (g.settings->'concepts'->>'warningDaysBefore')::int)
+      WHERE r.status = 'concept' AND r.concept_warning_sent_at IS NOT NULL
+        AND (now() AT TIME ZONE (g.settings->>'timeZone'))::date >= greatest(
+              (r.status_changed_at AT TIME ZONE (g.settings->>'timeZone'))::date + (g.settings->'concepts'->>'retentionDays')::int,
+              (r.concept_warning_sent_at AT TIME ZONE (g.settings->>'timeZone'))::date + (g.settings->'concepts'->>'warningDaysBefore')::int)
       ORDER BY r.status_changed_at LIMIT $1
       FOR UPDATE OF r SKIP LOCKED`,
     [limit],
