@@ -21,7 +21,7 @@ describe('concept cleanup (scheduled housekeeping)', function () {
     app = await startTestApp({ workers: true });
     await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer, 10);
     await clearMail();
-    cleanup = createConceptCleanupHandler({ db: app.runtime.dataSource, emailQueue: app.runtime.emailQueue, evidence: new EvidenceStore(app.config.evidenceDir), logger: createLogger({ logLevel: 'silent' }, 't') });
+    cleanup = createConceptCleanupHandler({ db: app.runtime.dataSource, queues: app.runtime.queues, evidence: new EvidenceStore(app.config.evidenceDir), logger: createLogger({ logLevel: 'silent' }, 't') });
   });
   after(() => app?.close());
 

@@ -2,8 +2,8 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { claimEmail, markEmailFailed, markEmailSent, releaseEmail } from '../../server/db/repositories/email-delivery.repository.js';
-import { emailJobSchema } from '../../server/jobs/queues.js';
+import { claimEmail, markEmailSent, releaseEmail } from '../../server/db/repositories/email-delivery.repository.js';
+import { jobPayload } from '../job-payload.js';
 import { isEmailTemplate, renderEmail } from './email-templates.js';
 
 /** A 'sending' claim older than this is taken to be from a worker that died mid-send. */
@@ -12,12 +12,11 @@ const STALE_CLAIM_MINUTES = 5;
 /**
  * Sends one outbox row. Claims the row in the database first, so two workers (or a retry racing a slow
  * first attempt) never send the same mail twice; marks it sent after the SMTP server accepted it.
+ * A permanent failure throws UnrecoverableError; the job's final-failure step (workers/registry.ts) marks the row failed.
  */
 export function createEmailHandler(deps: { db: DataSource; mailer: Transporter; from: string; publicUrl: string; logger: Logger }) {
-  return async (job: Job): Promise<'sent' | 'already-sent'> => {
-    const parsed = emailJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`invalid email job payload: ${parsed.error.message}`);
-    const { outboxId } = parsed.data;
+  return async (job: Pick<Job, 'data'>): Promise<'sent' | 'already-sent'> => {
+    const { outboxId } = jobPayload('email.send', job);
     const claim = await claimEmail(deps.db, outboxId, STALE_CLAIM_MINUTES);
     switch (claim.outcome) {
       case 'missing':
@@ -35,10 +34,7 @@ export function createEmailHandler(deps: { db: DataSource; mailer: Transporter; 
       }
     }
     const { email } = claim;
-    if (!isEmailTemplate(email.template)) {
-      await markEmailFailed(deps.db, email.id, 'unknown template');
-      throw new UnrecoverableError(`unknown email template ${email.template}`);
-    }
+    if (!isEmailTemplate(email.template)) throw new UnrecoverableError(`unknown email template ${email.template}`);
     const mail = renderEmail(email.template, email.locale, { displayName: email.displayName ?? '', publicUrl: deps.publicUrl, params: email.params });
     try {
       await deps.mailer.sendMail({ from: deps.from, to: email.toAddress, subject: mail.subject, text: mail.text });

@@ -1,4 +1,3 @@
-import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { recordAudit } from '../../server/db/repositories/audit.repository.js';
@@ -7,7 +6,7 @@ import { queueEmail } from '../../server/db/repositories/email-outbox.repository
 import { conceptDeletionDay } from '../../server/domain/concept-retention.js';
 import { todayIn } from '../../server/domain/plain-date.js';
 import { registerSettingsSchema } from '../../server/domain/register-rules.js';
-import { enqueueEmail } from '../../server/jobs/queues.js';
+import { enqueue, type Queues } from '../../server/jobs/registry.js';
 import type { EvidenceStore } from '../../server/storage/evidence-store.js';
 
 const BATCH = 500;
@@ -18,7 +17,7 @@ const BATCH = 500;
  * after its warning went out, on the day the warning names (conceptDeletionDay), so a worker outage never turns
  * into a deletion without notice, nor into a mail naming a day already past.
  */
-export function createConceptCleanupHandler(deps: { db: DataSource; emailQueue: Queue; evidence: EvidenceStore; logger: Logger }) {
+export function createConceptCleanupHandler(deps: { db: DataSource; queues: Queues; evidence: EvidenceStore; logger: Logger }) {
   return async (): Promise<{ warned: number; deleted: number }> => {
     const warnedIds = await deps.db.transaction(async (m) => {
       const outboxIds: string[] = [];
@@ -45,7 +44,7 @@ export function createConceptCleanupHandler(deps: { db: DataSource; emailQueue: 
       return outboxIds;
     });
     // After commit. Should Redis fail here, the job is retried and the outbox sweep sends what was queued.
-    for (const outboxId of warnedIds) await enqueueEmail(deps.emailQueue, outboxId);
+    for (const outboxId of warnedIds) await enqueue(deps.queues, 'email.send', { outboxId });
 
     const removed = await deps.db.transaction(async (m) => {
       const expired = await lockConceptsToDelete(m, BATCH);
