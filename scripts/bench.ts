@@ -74,12 +74,8 @@ try {
   const config = loadConfig({ ...process.env, ...stack.env, NODE_ENV: 'test', PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'silent' });
   const logger = createLogger(config, 'bench');
   const runtime: Runtime = await openRuntime(config, logger, 'vakregister-bench');
-  cleanups.push(async () => {
-    await runtime.close();
-    // runtime.close() leaves the queues' own Redis connections open (BullMQ does not quit a connection it was
-    // handed), and they would complain once the bench stack's Redis stops.
-    await Promise.all([runtime.emailQueue.disconnect(), runtime.certificateQueue.disconnect()]);
-  });
+  // runtime.close() also disconnects the queues' shared Redis connection, before the bench stack's Redis stops.
+  cleanups.push(() => runtime.close());
   const discovery = await discoverIssuer(config.oidc.issuer);
   const server = await listen(createApp({ config, logger, discovery, ...runtime }), config.port);
   cleanups.push(async () => {

@@ -5,8 +5,8 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config.js';
 import { createDataSource } from './db/data-source.js';
-import { createCertificateQueue } from './jobs/certificates.js';
-import { createEmailQueue, createRedis } from './jobs/queues.js';
+import { createRedis } from './jobs/queues.js';
+import { createQueues, type Queues } from './jobs/registry.js';
 
 // Legal dates stay 'YYYY-MM-DD' strings; never turn them into instants in the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -14,7 +14,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export interface Runtime {
   dataSource: DataSource;
   redis: Redis;
+  /** One Queue per queue of the job registry; enqueue with enqueue(runtime.queues, name, payload). */
+  queues: Queues;
+  /** queues.email, for callers not yet on enqueue(). */
   emailQueue: Queue;
+  /** queues.certificates, for callers not yet on enqueue(). */
   certificateQueue: Queue;
   close(): Promise<void>;
 }
@@ -25,19 +29,19 @@ export async function openRuntime(config: AppConfig, logger: Logger, name: strin
   await dataSource.initialize();
   const redis = createRedis(config.redisUrl, `${name}-main`);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-  // BullMQ never closes a connection it was handed, so the runtime keeps them and closes them itself.
-  const queueConnections = [createRedis(config.redisUrl, `${name}-queue`), createRedis(config.redisUrl, `${name}-certificate-queue`)] as const;
-  const emailQueue = createEmailQueue(queueConnections[0]);
-  const certificateQueue = createCertificateQueue(queueConnections[1]);
+  // BullMQ never closes a connection it was handed, so the runtime keeps it and closes it itself.
+  const queueConnection = createRedis(config.redisUrl, `${name}-queues`);
+  queueConnection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+  const queues = createQueues(queueConnection);
   return {
     dataSource,
     redis,
-    emailQueue,
-    certificateQueue,
+    queues,
+    emailQueue: queues.email,
+    certificateQueue: queues.certificates,
     async close() {
-      await certificateQueue.close().catch((err: unknown) => logger.warn({ err }, 'queue close failed'));
-      await emailQueue.close().catch((err: unknown) => logger.warn({ err }, 'queue close failed'));
-      for (const connection of queueConnections) connection.disconnect();
+      for (const queue of Object.values(queues)) await queue.close().catch((err: unknown) => logger.warn({ err, queue: queue.name }, 'queue close failed'));
+      queueConnection.disconnect();
       redis.disconnect();
       await dataSource.destroy();
     },

@@ -1,20 +1,14 @@
-import { Queue, type ConnectionOptions } from 'bullmq';
-import { z } from 'zod';
-import { DEFAULT_JOB_OPTIONS } from './queues.js';
+import type { Queue } from 'bullmq';
+import type { z } from 'zod';
+import { enqueueOn, JOBS } from './registry.js';
 
-/** Certificate rendering: one job per certificate revision (deterministic id), carrying only the row id. */
-export const CERTIFICATE_QUEUE = 'certificates';
-
-export const certificateJobSchema = z.strictObject({ certificateId: z.uuid() });
+/** Certificate rendering: one job per certificate revision (deterministic id), carrying only the row id. Defined in ./registry.ts. */
+export const certificateJobSchema = JOBS['certificate.render'].payload;
 export type CertificateJob = z.infer<typeof certificateJobSchema>;
 
-export const certificateJobId = (certificateId: string): string => `certificate-${certificateId}`;
+export const certificateJobId = (certificateId: string): string => JOBS['certificate.render'].jobId({ certificateId });
 
-export function createCertificateQueue(connection: ConnectionOptions): Queue {
-  return new Queue(CERTIFICATE_QUEUE, { connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-}
-
+/** Same as enqueue(queues, 'certificate.render', { certificateId }). */
 export async function enqueueCertificate(queue: Queue, certificateId: string): Promise<void> {
-  const data: CertificateJob = { certificateId };
-  await queue.add('render', data, { jobId: certificateJobId(certificateId) });
+  await enqueueOn(queue, 'certificate.render', { certificateId });
 }

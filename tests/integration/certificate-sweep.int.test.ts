@@ -18,9 +18,9 @@ describe('certificate sweep (scheduled maintenance)', function () {
     expect(pending).to.have.length(1);
     // Nothing happens on its own: no job exists for a row made outside the API.
     expect(await app.runtime.certificateQueue.getJob(`certificate-${pending[0]!.id}`)).to.equal(undefined);
-    expect(await createCertificateSweepHandler({ db, certificateQueue: app.runtime.certificateQueue })()).to.deep.equal({ reenqueued: 0, reissued: 0, failed: 0 });
+    expect(await createCertificateSweepHandler({ db, queues: app.runtime.queues })()).to.deep.equal({ reenqueued: 0, reissued: 0, failed: 0 });
     await db.query(`UPDATE certificates SET created_at = now() - interval '2 minutes' WHERE status = 'pending'`);
-    const swept = await createCertificateSweepHandler({ db, certificateQueue: app.runtime.certificateQueue })();
+    const swept = await createCertificateSweepHandler({ db, queues: app.runtime.queues })();
     expect(swept.reenqueued).to.be.greaterThan(0);
     await waitFor(
       'certificate rendered',
@@ -31,7 +31,7 @@ describe('certificate sweep (scheduled maintenance)', function () {
 
   describe('a change of certified facts outside any flow (noted by the database, taken by the sweep)', () => {
     const db = () => app.runtime.dataSource;
-    const sweep = () => createCertificateSweepHandler({ db: db(), certificateQueue: app.runtime.certificateQueue })();
+    const sweep = () => createCertificateSweepHandler({ db: db(), queues: app.runtime.queues })();
     const person = async (seedKey: string) =>
       ((await db().query(`SELECT id, registration_number FROM persons WHERE seed_key = $1`, [seedKey])) as Array<{ id: string; registration_number: string }>)[0]!;
     const revisions = async (personId: string) =>

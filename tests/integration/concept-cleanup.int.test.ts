@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { addDays, todayIn } from '../../server/domain/plain-date.js';
 import { createLogger } from '../../server/logger.js';
 import { EvidenceStore } from '../../server/storage/evidence-store.js';
 import { createConceptCleanupHandler } from '../../workers/housekeeping/concept-cleanup.handler.js';
@@ -20,7 +21,7 @@ describe('concept cleanup (scheduled housekeeping)', function () {
     app = await startTestApp({ workers: true });
     await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer, 10);
     await clearMail();
-    cleanup = createConceptCleanupHandler({ db: app.runtime.dataSource, emailQueue: app.runtime.emailQueue, evidence: new EvidenceStore(app.config.evidenceDir), logger: createLogger({ logLevel: 'silent' }, 't') });
+    cleanup = createConceptCleanupHandler({ db: app.runtime.dataSource, queues: app.runtime.queues, evidence: new EvidenceStore(app.config.evidenceDir), logger: createLogger({ logLevel: 'silent' }, 't') });
   });
   after(() => app?.close());
 
@@ -66,6 +67,30 @@ describe('concept cleanup (scheduled housekeeping)', function () {
     expect(existsSync(file(old.evidenceId))).to.equal(false);
     const audit = (await app.runtime.dataSource.query(`SELECT action, actor_account_id FROM audit_events WHERE subject_id = $1 AND action = 'concept.deleted'`, [old.id])) as Array<{ actor_account_id: string | null }>;
     expect(audit).to.have.length(1);
+  });
+
+  it('names the day it will really delete a concept already past its retention, and keeps it until that day', async () => {
+    const old = await concept();
+    await age(old.id, 60);
+    const run1 = await cleanup();
+    expect(run1.deleted).to.equal(0);
+    const [queued] = (await app.runtime.dataSource.query(
+      `SELECT params->>'deleteOn' AS "deleteOn" FROM email_outbox WHERE template = 'concept_expiry_warning' AND params->>'registrationId' = $1`,
+      [old.id],
+    )) as Array<{ deleteOn: string }>;
+    // Retention ended 18 days ago; the warning period of 7 days starts today (the register's time zone).
+    const today = todayIn('Europe/Amsterdam');
+    expect(queued!.deleteOn).to.equal(addDays(today, 7));
+    await waitFor('warning mail', sentMail, (m) => m.some((x) => x.to.includes(old.email) && x.text.includes(addDays(today, 7))));
+
+    // The day before the named day (as if six days had passed since the warning): still there.
+    await app.runtime.dataSource.query(`UPDATE registrations SET concept_warning_sent_at = concept_warning_sent_at - interval '6 days' WHERE id = $1`, [old.id]);
+    expect((await cleanup()).deleted).to.equal(0);
+    expect(await exists(old.id)).to.equal(true);
+    // On the named day it goes.
+    await app.runtime.dataSource.query(`UPDATE registrations SET concept_warning_sent_at = concept_warning_sent_at - interval '1 day' WHERE id = $1`, [old.id]);
+    expect((await cleanup()).deleted).to.be.at.least(1);
+    expect(await exists(old.id)).to.equal(false);
   });
 
   it('never touches submitted applications or registrations, however old', async () => {

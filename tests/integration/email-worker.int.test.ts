@@ -71,7 +71,7 @@ describe('email worker', () => {
   it('re-enqueues pending rows whose job was lost (outbox sweep)', async () => {
     const id = await outboxRow('test:lost');
     await app.runtime.dataSource.query(`UPDATE email_outbox SET created_at = now() - interval '5 minutes' WHERE id = $1`, [id]);
-    const swept = await createOutboxSweepHandler({ db: app.runtime.dataSource, emailQueue: app.runtime.emailQueue })();
+    const swept = await createOutboxSweepHandler({ db: app.runtime.dataSource, queues: app.runtime.queues })();
     expect(swept).to.be.greaterThan(0);
     await waitFor('row sent', () => statusOf(id), (r) => r?.status === 'sent');
     expect((await sentMail()).filter((m) => m.to.includes('testlost@example.nl'))).to.have.length(1);

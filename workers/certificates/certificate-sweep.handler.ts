@@ -1,4 +1,3 @@
-import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { todayIn } from '../../server/domain/plain-date.js';
@@ -11,10 +10,12 @@ import {
   newestRevision,
   takeCertificateRefreshRequest,
 } from '../../server/db/repositories/certificates.repository.js';
-import { enqueueCertificate } from '../../server/jobs/certificates.js';
+import { lockPendingCertificatesToResend } from '../../server/db/repositories/certificate-sweep.repository.js';
+import { enqueue, type Queues } from '../../server/jobs/registry.js';
 
 /** Per sweep: enough for a busy minute, small enough that one sweep never runs long. */
 const BATCH = 200;
+const RESEND_BATCH = 500;
 
 export interface CertificateSweepResult {
   /** Pending revisions whose render job was (re-)enqueued. */
@@ -34,14 +35,11 @@ export interface CertificateSweepResult {
  * 2. Takes the refresh requests the database noted (status, variants, cycle, name or number changed) and issues a
  *    new revision where the certified facts now differ from the newest one, audited, then enqueues its render.
  */
-export function createCertificateSweepHandler(deps: { db: DataSource; certificateQueue: Queue; logger?: Logger }) {
+export function createCertificateSweepHandler(deps: { db: DataSource; queues: Queues; logger?: Logger }) {
   return async (): Promise<CertificateSweepResult> => {
     const reenqueued = await deps.db.transaction(async (m) => {
-      const pending = (await m.query(
-        `SELECT id FROM certificates WHERE status = 'pending' AND created_at < now() - interval '30 seconds'
-          ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
-      )) as Array<{ id: string }>;
-      for (const row of pending) await enqueueCertificate(deps.certificateQueue, row.id);
+      const pending = await lockPendingCertificatesToResend(m, RESEND_BATCH);
+      for (const certificateId of pending) await enqueue(deps.queues, 'certificate.render', { certificateId });
       return pending.length;
     });
 
@@ -69,7 +67,9 @@ export function createCertificateSweepHandler(deps: { db: DataSource; certificat
         if (certificateId) {
           reissued += 1;
           // After commit. Should Redis be down now, part 1 of a later sweep enqueues it.
-          await enqueueCertificate(deps.certificateQueue, certificateId).catch(() => undefined);
+          await enqueue(deps.queues, 'certificate.render', { certificateId }).catch((err: unknown) =>
+            deps.logger?.warn({ err, certificateId }, 'certificate render not enqueued; the next sweep will retry'),
+          );
         }
       } catch (err) {
         // One person's failure (say, broken register settings) must not hold up the others; the request stays.

@@ -2,14 +2,8 @@ import { createHash } from 'node:crypto';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import {
-  certificateSnapshotSchema,
-  claimCertificate,
-  markCertificateFailed,
-  markCertificateRendered,
-  recordCertificateError,
-} from '../../server/db/repositories/certificates.repository.js';
-import { certificateJobSchema } from '../../server/jobs/certificates.js';
+import { certificateSnapshotSchema, claimCertificate, markCertificateRendered, recordCertificateError } from '../../server/db/repositories/certificates.repository.js';
+import { jobPayload } from '../job-payload.js';
 import { renderCertificatePdf } from './certificate-layout.js';
 
 export type CertificateJobResult = 'rendered' | 'already-rendered';
@@ -17,14 +11,13 @@ export type CertificateJobResult = 'rendered' | 'already-rendered';
 /**
  * Renders one certificate revision. Claims the row first (counting the attempt), renders outside any
  * transaction, then stores the PDF on that same row: re-running a revision overwrites, never adds a row,
- * and a revision that is already rendered is not rendered again.
+ * and a revision that is already rendered is not rendered again. A permanent failure throws UnrecoverableError;
+ * the job's final-failure step (workers/registry.ts) marks the revision failed.
  */
 export function createCertificateHandler(deps: { db: DataSource; publicUrl: string; logger: Logger; render?: typeof renderCertificatePdf }) {
   const render = deps.render ?? renderCertificatePdf;
-  return async (job: Job): Promise<CertificateJobResult> => {
-    const parsed = certificateJobSchema.safeParse(job.data);
-    if (!parsed.success) throw new UnrecoverableError(`invalid certificate job payload: ${parsed.error.message}`);
-    const { certificateId } = parsed.data;
+  return async (job: Pick<Job, 'data'>): Promise<CertificateJobResult> => {
+    const { certificateId } = jobPayload('certificate.render', job);
 
     const claim = await claimCertificate(deps.db, certificateId);
     switch (claim.outcome) {
@@ -41,11 +34,8 @@ export function createCertificateHandler(deps: { db: DataSource; publicUrl: stri
     }
 
     const snapshot = certificateSnapshotSchema.safeParse(claim.snapshot);
-    if (!snapshot.success) {
-      // Retrying cannot repair a frozen snapshot: fail the revision so staff see it.
-      await markCertificateFailed(deps.db, claim.id, `invalid snapshot: ${snapshot.error.message}`);
-      throw new UnrecoverableError(`certificate ${claim.id} has an invalid snapshot`);
-    }
+    // Retrying cannot repair a frozen snapshot: the revision fails for good, so staff see it.
+    if (!snapshot.success) throw new UnrecoverableError(`certificate ${claim.id} has an invalid snapshot: ${snapshot.error.message}`);
 
     let pdf: Buffer;
     try {
@@ -57,7 +47,7 @@ export function createCertificateHandler(deps: { db: DataSource; publicUrl: stri
         publicUrl: deps.publicUrl,
       });
     } catch (err) {
-      // The row stays pending with the reason; BullMQ retries with backoff, the failed handler gives up.
+      // The row stays pending with the reason; BullMQ retries with backoff; after the last attempt the revision is marked failed.
       await recordCertificateError(deps.db, claim.id, String(err));
       throw err;
     }
