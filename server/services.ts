@@ -20,14 +20,15 @@ export function buildServices(runtime: Runtime, config: AppConfig, logger: Logge
   const db = runtime.dataSource;
   const evidence = new EvidenceStore(config.evidenceDir);
   const publicRegister = new PublicRegisterService(db);
-  const appDeps = { db, evidence, emailQueue: runtime.emailQueue, logger };
+  const appDeps = { db, evidence, queues: runtime.queues, logger };
   return {
-    accounts: new AccountsService(db, runtime.emailQueue, logger),
+    evidence,
+    accounts: new AccountsService(db, runtime.queues, logger),
     audit: new AuditService(db),
     health: new HealthService(db, runtime.redis),
     publicRegister,
     certificates: new CertificatesService(db, publicRegister),
     applications: new ApplicationsService(appDeps),
-    staffApplications: new StaffApplicationsService({ ...appDeps, certificateQueue: runtime.certificateQueue }),
+    staffApplications: new StaffApplicationsService(appDeps),
   };
 }

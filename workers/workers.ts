@@ -5,7 +5,7 @@ import type { AppConfig } from '../server/config/config.js';
 import { createRedis } from '../server/jobs/queues.js';
 import { isJobName, JOB_NAMES, JOBS, QUEUE_NAMES, QUEUES, type JobName } from '../server/jobs/registry.js';
 import type { Runtime } from '../server/runtime.js';
-import { EvidenceStore } from '../server/storage/evidence-store.js';
+import { buildServices } from '../server/services.js';
 import { jobPayload } from './job-payload.js';
 import { JOB_BEHAVIOUR, type JobBehaviour, type WorkerDeps } from './registry.js';
 
@@ -49,7 +49,8 @@ async function upsertSchedules(queues: Runtime['queues'], logger: Logger): Promi
  */
 export async function startWorkers(config: AppConfig, runtime: Runtime, logger: Logger): Promise<WorkerSet> {
   const mailer = nodemailer.createTransport(config.smtpUrl);
-  const deps: WorkerDeps = { db: runtime.dataSource, queues: runtime.queues, mailer, evidence: new EvidenceStore(config.evidenceDir), config, logger };
+  const services = buildServices(runtime, config, logger);
+  const deps: WorkerDeps = { db: runtime.dataSource, queues: runtime.queues, mailer, evidence: services.evidence, config, logger };
   const processors = Object.fromEntries(JOB_NAMES.map((name) => [name, JOB_BEHAVIOUR[name].handler(deps)])) as Record<JobName, (job: Job) => Promise<unknown>>;
 
   await upsertSchedules(runtime.queues, logger);

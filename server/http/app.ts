@@ -19,7 +19,7 @@ import { configurePassport, sessionRouter, type OidcDiscovery } from './auth.js'
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
 
-export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'emailQueue' | 'certificateQueue'> {
+export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'queues'> {
   config: AppConfig;
   logger: Logger;
   discovery: OidcDiscovery;

@@ -35,8 +35,7 @@ describe('GET /healthz', () => {
       discovery: await discoverIssuer(config.oidc.issuer),
       dataSource: app.runtime.dataSource,
       redis: deadRedis,
-      emailQueue: app.runtime.emailQueue,
-      certificateQueue: app.runtime.certificateQueue,
+      queues: app.runtime.queues,
     });
     const server = down.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
@@ -46,7 +45,7 @@ describe('GET /healthz', () => {
       expect(res.status).to.equal(503);
       expect(await res.json()).to.deep.equal({ status: 'degraded', db: 'ok', redis: 'down' });
 
-      const down2 = createApp({ config, logger: createLogger(config, 'test'), discovery: await discoverIssuer(config.oidc.issuer), dataSource: deadDb, redis: app.runtime.redis, emailQueue: app.runtime.emailQueue, certificateQueue: app.runtime.certificateQueue });
+      const down2 = createApp({ config, logger: createLogger(config, 'test'), discovery: await discoverIssuer(config.oidc.issuer), dataSource: deadDb, redis: app.runtime.redis, queues: app.runtime.queues });
       const server2 = down2.listen(0, '127.0.0.1');
       await new Promise((r) => server2.once('listening', r));
       const res2 = await fetch(`http://127.0.0.1:${(server2.address() as AddressInfo).port}/healthz`);

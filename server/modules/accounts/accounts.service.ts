@@ -1,15 +1,14 @@
-import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { recordLogin } from '../../db/repositories/accounts.repository.js';
 import { findActor } from '../../db/repositories/actors.repository.js';
 import type { Actor } from '../../policies/actor.js';
-import { enqueueEmail } from '../../jobs/queues.js';
+import { enqueue, type Queues } from '../../jobs/registry.js';
 
 export class AccountsService {
   constructor(
     private readonly db: DataSource,
-    private readonly emailQueue: Queue,
+    private readonly queues: Queues,
     private readonly logger: Logger,
   ) {}
 
@@ -18,7 +17,7 @@ export class AccountsService {
     const result = await recordLogin(this.db, claims);
     if (result.welcomeOutboxId) {
       // If Redis is unavailable the outbox sweep re-enqueues the pending row; login must not fail over it.
-      await enqueueEmail(this.emailQueue, result.welcomeOutboxId).catch((err: unknown) =>
+      await enqueue(this.queues, 'email.send', { outboxId: result.welcomeOutboxId }).catch((err: unknown) =>
         this.logger.warn({ err, outboxId: result.welcomeOutboxId }, 'welcome mail not enqueued; the outbox sweep will retry'),
       );
     }

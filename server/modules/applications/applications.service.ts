@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Queue } from 'bullmq';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -33,7 +32,7 @@ import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
 import { rows } from '../../db/sql.js';
 import { AppError, fileTooLarge, notFound } from '../../http/errors.js';
-import { enqueueEmail } from '../../jobs/queues.js';
+import { enqueue, type Queues } from '../../jobs/registry.js';
 import type { EvidenceStore } from '../../storage/evidence-store.js';
 import { withPerson, type Actor } from '../../policies/actor.js';
 import { authorize, type Action } from '../../policies/policy.js';
@@ -45,7 +44,7 @@ import { presentDetail, presentEvidence, presentPerson, presentRegistration } fr
 export interface ApplicationsDeps {
   db: DataSource;
   evidence: EvidenceStore;
-  emailQueue: Queue;
+  queues: Queues;
   logger: Logger;
 }
 
@@ -93,7 +92,7 @@ export class ApplicationReader {
   /** After commit only: a lost enqueue is healed by the outbox sweep, so it must not fail the request. */
   protected async sendAfterCommit(outboxId: string | null): Promise<void> {
     if (!outboxId) return;
-    await enqueueEmail(this.deps.emailQueue, outboxId).catch((err: unknown) => this.deps.logger.warn({ err, outboxId }, 'mail not enqueued; the outbox sweep will retry'));
+    await enqueue(this.deps.queues, 'email.send', { outboxId }).catch((err: unknown) => this.deps.logger.warn({ err, outboxId }, 'mail not enqueued; the outbox sweep will retry'));
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
 import { computeCycle } from '../../domain/cycle.js';
 import { displayName } from '../../domain/person-name.js';
@@ -20,14 +19,12 @@ import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
 import { rows } from '../../db/sql.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { enqueueCertificate } from '../../jobs/certificates.js';
+import { enqueue } from '../../jobs/registry.js';
 import { ApplicationReader, type ApplicationsDeps, type Detail } from '../applications/applications.service.js';
 import type { DecisionBody as Decision, DecisionResult } from '../../contract/staff.js';
 import type { Actor } from '../../policies/actor.js';
 
-interface StaffDeps extends ApplicationsDeps {
-  certificateQueue: Queue;
-}
+type StaffDeps = ApplicationsDeps;
 
 interface Context {
   staffAccountId: string;
@@ -137,7 +134,7 @@ export class StaffApplicationsService extends ApplicationReader {
     // Side effects only after the decision is committed.
     await this.sendAfterCommit(outcome.outboxId);
     if (outcome.certificateId) {
-      await enqueueCertificate(this.staffDeps.certificateQueue, outcome.certificateId).catch((err: unknown) =>
+      await enqueue(this.staffDeps.queues, 'certificate.render', { certificateId: outcome.certificateId }).catch((err: unknown) =>
         this.deps.logger.warn({ err, certificateId: outcome.certificateId }, 'certificate not enqueued'),
       );
     }
