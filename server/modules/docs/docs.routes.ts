@@ -44,7 +44,7 @@ export function docsAssets(): Router {
   const dist = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
   const router = Router();
   router.get('/init.js', (_req, res) => res.type('application/javascript').set('Cache-Control', 'no-cache').send(INIT));
-  router.use(express.static(dist, { index: false, maxAge: '1d', fallthrough: false }));
+  router.use(express.static(dist, { index: false, maxAge: '1d' }));
   return router;
 }
 

@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import { ROUTES, type RouteName } from '../../server/contract/routes.js';
+import { apiClient } from '../helpers/api-client.js';
+import { resetDatabase } from '../helpers/database.js';
+import { PDF } from '../helpers/files.js';
+import { HttpSession, oidcLogin } from '../helpers/http-session.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+/**
+ * Every route of the contract, called as every kind of actor, against a status written down here by hand (not
+ * derived from the policy code). A new route fails this test until it has a row.
+ *
+ * `registrant` owns the application the rows point at; `other` is another registrant. 401 anonymous, 403 a role
+ * that may not, 404 another's row; for an actor that may, the status the call then gets (e.g. 409 for a decision on
+ * a concept, 422 for submitting an incomplete application: it passed the policy).
+ */
+const ACTORS = ['anonymous', 'registrant', 'other', 'provider', 'employer', 'municipality', 'staff'] as const;
+type ActorName = (typeof ACTORS)[number];
+type Expected = Record<ActorName, number>;
+
+const everyone = (status: number): Expected => ({ anonymous: status, registrant: status, other: status, provider: status, employer: status, municipality: status, staff: status });
+const registrantsOnly = (own: number, other: number): Expected => ({ anonymous: 401, registrant: own, other, provider: 403, employer: 403, municipality: 403, staff: 403 });
+const staffOnly = (staff: number): Expected => ({ anonymous: 401, registrant: 403, other: 403, provider: 403, employer: 403, municipality: 403, staff });
+
+interface Fixture {
+  applicationId: string;
+  evidenceId: string;
+  registrationNumber: string;
+}
+type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true };
+
+/** In the order they run: the row that deletes evidence and the logout come after the rows that read them. */
+const MATRIX: Array<[RouteName, Call, Expected]> = [
+  ['health', { path: () => '/healthz' }, everyone(200)],
+  ['docsOpenApi', { path: () => '/api/docs/openapi.json' }, everyone(200)],
+  ['docsReference', { path: () => '/api/docs' }, everyone(200)],
+  ['login', { path: () => '/auth/login' }, everyone(302)],
+  ['loginCallback', { path: () => '/auth/callback' }, everyone(302)],
+  ['me', { path: () => '/api/me' }, everyone(200)],
+  ['publicSearch', { path: () => '/api/public/register?q=vries' }, everyone(200)],
+  ['publicLookup', { path: (f) => `/api/public/register/${f.registrationNumber}` }, everyone(200)],
+  ['publicVerify', { path: (f) => `/api/public/verify/${f.registrationNumber}` }, everyone(200)],
+  ['variants', { path: () => '/api/variants' }, everyone(200)],
+  ['myRegistrations', { path: () => '/api/my/registrations' }, registrantsOnly(200, 200)],
+  ['createApplication', { path: () => '/api/my/registrations', body: { variantCode: 'sociaal-werker' } }, registrantsOnly(409, 201)],
+  ['myApplication', { path: (f) => `/api/my/registrations/${f.applicationId}` }, registrantsOnly(200, 404)],
+  ['updateApplication', { path: (f) => `/api/my/registrations/${f.applicationId}`, body: { application: { diplomaYear: 2020 } } }, registrantsOnly(200, 404)],
+  ['submitApplication', { path: (f) => `/api/my/registrations/${f.applicationId}/submit`, body: {} }, registrantsOnly(422, 404)],
+  ['uploadEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence`, upload: true }, registrantsOnly(201, 404)],
+  ['myEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(200, 404)],
+  ['myCertificate', { path: () => '/api/my/certificate' }, registrantsOnly(404, 404)],
+  ['myCertificateStatus', { path: () => '/api/my/certificate/status' }, registrantsOnly(200, 200)],
+  ['staffQueue', { path: () => '/api/staff/applications' }, staffOnly(200)],
+  ['staffApplication', { path: (f) => `/api/staff/applications/${f.applicationId}` }, staffOnly(200)],
+  ['staffEvidence', { path: (f) => `/api/staff/applications/${f.applicationId}/evidence/${f.evidenceId}` }, staffOnly(200)],
+  ['decideApplication', { path: (f) => `/api/staff/applications/${f.applicationId}/decision`, body: { decision: 'approve', expectedStatus: 'submitted' } }, staffOnly(409)],
+  ['auditEvents', { path: () => '/api/staff/audit-events' }, staffOnly(200)],
+  ['deleteEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(204, 404)],
+  ['logout', { path: () => '/auth/logout', body: {} }, everyone(204)],
+];
+
+describe('authorisation matrix: every route as every actor', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  const sessions = {} as Record<ActorName, HttpSession>;
+  let fixture: Fixture;
+
+  before(async () => {
+    app = await startTestApp();
+    await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer, 5);
+    const stamp = Date.now();
+    sessions.anonymous = new HttpSession();
+    sessions.registrant = (await oidcLogin(app.url, `nieuw-matrix-a-${stamp}`, 'demo-nieuw')).session;
+    sessions.other = (await oidcLogin(app.url, `nieuw-matrix-b-${stamp}`, 'demo-nieuw')).session;
+    for (const role of ['provider', 'employer', 'municipality', 'staff'] as const) sessions[role] = (await oidcLogin(app.url, role, `demo-${role}`)).session;
+
+    const owner = apiClient(sessions.registrant, app.url);
+    const created = await owner.post<{ id: string }>('/api/my/registrations', { variantCode: 'sociaal-werker' });
+    expect(created.status).to.equal(201);
+    const uploaded = await owner.upload<{ id: string }>(`/api/my/registrations/${created.body.id}/evidence`, 'vog', PDF, 'vog.pdf', 'application/pdf');
+    expect(uploaded.status).to.equal(201);
+    const [listed] = (await app.runtime.dataSource.query(`SELECT registration_number FROM persons WHERE publicly_listed LIMIT 1`)) as Array<{ registration_number: string }>;
+    fixture = { applicationId: created.body.id, evidenceId: uploaded.body.id, registrationNumber: listed!.registration_number };
+  });
+  after(() => app?.close());
+
+  it('has exactly one row per route of the contract', () => {
+    expect(MATRIX.map(([name]) => name).sort()).to.deep.equal((Object.keys(ROUTES) as RouteName[]).sort());
+  });
+
+  it('answers every route with the expected status for every actor', async () => {
+    const mismatches: string[] = [];
+    for (const [name, call, expected] of MATRIX) {
+      const route = ROUTES[name];
+      for (const actor of ACTORS) {
+        const api = apiClient(sessions[actor], app.url);
+        const path = call.path(fixture);
+        const res = call.upload ? await api.upload(path, 'vog', PDF, 'vog.pdf', 'application/pdf') : await api.call(route.method, path, call.body);
+        if (res.status !== expected[actor]) mismatches.push(`${name} as ${actor}: ${res.status}, expected ${expected[actor]}`);
+      }
+    }
+    expect(mismatches).to.deep.equal([]);
+  });
+});
