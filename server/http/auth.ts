@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { AppConfig } from '../config/config.js';
 import type { Role } from '../db/entities/account.entity.js';
-import { AppError, forbidden, unauthenticated } from './errors.js';
+import { AppError, forbidden, unauthenticated } from '../domain/errors.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -121,7 +121,7 @@ export function requireRole(lookup: RoleLookup, ...roles: Role[]): RequestHandle
   return async (req, _res, next) => {
     if (!req.user) return next(unauthenticated());
     const held = await lookup(req.user.accountId);
-    if (held === null) return next(new AppError('unauthenticated', 401, 'Your account no longer exists. Log in again.'));
+    if (held === null) return next(new AppError('unauthenticated', 'Your account no longer exists. Log in again.'));
     if (!roles.some((r) => held.includes(r))) return next(forbidden());
     next();
   };

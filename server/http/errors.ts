@@ -2,23 +2,39 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
+import { AppError, type ErrorCode } from '../domain/errors.js';
 
-/** The one error type services throw; the middleware below turns it into the one error body. */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+export { AppError, fileTooLarge, forbidden, notFound, unauthenticated } from '../domain/errors.js';
 
-export const notFound = (what: string): AppError => new AppError('not_found', 404, `${what} not found.`);
-export const unauthenticated = (): AppError => new AppError('unauthenticated', 401, 'Log in to use this.');
-export const forbidden = (): AppError => new AppError('forbidden', 403, 'You are not allowed to do this.');
+/** What each domain error means to an HTTP client; exhaustive, so a new code cannot go unmapped. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_origin_mismatch: 403,
+  csrf_origin_missing: 403,
+  rate_limited: 429,
+  invalid_input: 400,
+  unknown_variant: 400,
+  invalid_evidence_kind: 400,
+  empty_file: 400,
+  file_required: 400,
+  invalid_upload: 400,
+  file_too_large: 413,
+  unsupported_file_type: 415,
+  not_found: 404,
+  no_certificate: 404,
+  already_exists: 409,
+  not_editable: 409,
+  already_submitted: 409,
+  status_changed: 409,
+  transition_not_allowed: 409,
+  actor_not_allowed: 409,
+  reason_required: 409,
+  generalist_not_active: 409,
+  certificate_pending: 409,
+  generalist_required: 422,
+  application_incomplete: 422,
+};
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };
@@ -49,7 +65,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const requestId = String(req.id ?? '');
     if (err instanceof AppError) {
-      res.status(err.status).json(body(requestId, err.code, err.message, err.details));
+      res.status(ERROR_STATUS[err.code]).json(body(requestId, err.code, err.message, err.details));
       return;
     }
     if (err instanceof ZodError) {
@@ -79,11 +95,5 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 }
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
-  next(new AppError('not_found', 404, `No route ${req.method} ${req.path}.`));
+  next(new AppError('not_found', `No route ${req.method} ${req.path}.`));
 };
-
-/** 413 naming the limit in whole megabytes (or kilobytes below one). */
-export function fileTooLarge(maxBytes: number): AppError {
-  const size = maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / 1024 / 1024)} MB` : `${Math.floor(maxBytes / 1024)} kB`;
-  return new AppError('file_too_large', 413, `A file may be at most ${size}.`, { maxBytes });
-}

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
-import { AppError } from './errors.js';
+import { AppError } from '../domain/errors.js';
 import { SharedCounterStore } from './shared-counter-store.js';
 
 export function securityHeaders(config: AppConfig): RequestHandler {
@@ -40,12 +40,12 @@ export function originCheck(config: AppConfig): RequestHandler {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get('origin');
     if (origin) {
-      return origin === allowed ? next() : next(new AppError('csrf_origin_mismatch', 403, 'Cross-site request refused.'));
+      return origin === allowed ? next() : next(new AppError('csrf_origin_mismatch', 'Cross-site request refused.'));
     }
     const fetchSite = req.get('sec-fetch-site');
     if (fetchSite === 'same-origin') return next();
     if (!req.get('cookie')) return next();
-    next(new AppError('csrf_origin_missing', 403, 'Cross-site request refused: the Origin header is missing.'));
+    next(new AppError('csrf_origin_missing', 'Cross-site request refused: the Origin header is missing.'));
   };
 }
 
@@ -66,6 +66,6 @@ export function publicRateLimit(config: AppConfig, redis: Redis, logger: Logger,
       syncIntervalMs: config.publicRateLimitSyncMs,
       onSyncError: (err) => logger.warn({ err }, 'rate limit counts not shared: Redis unreachable'),
     }),
-    handler: (_req, _res, next) => next(new AppError('rate_limited', 429, 'Too many requests. Try again in a minute.')),
+    handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many requests. Try again in a minute.')),
   });
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
-import { AppError, fileTooLarge } from './errors.js';
+import { AppError, fileTooLarge } from '../domain/errors.js';
 
 /**
  * One file per request, kept in memory (at most maxBytes) so its content can be checked before anything is
@@ -13,14 +13,14 @@ export function singleFileUpload(field: string, maxBytes: (res: Response) => num
     const handler = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 1024, parts: 7 } }).single(field);
     handler(req, res, (err: unknown) => {
       if (!err) {
-        if (!req.file) return next(new AppError('file_required', 400, `Send the file as multipart/form-data field "${field}".`));
+        if (!req.file) return next(new AppError('file_required', `Send the file as multipart/form-data field "${field}".`));
         return next();
       }
       if (err instanceof multer.MulterError) {
         if (err.code === 'LIMIT_FILE_SIZE') return next(fileTooLarge(limit));
-        return next(new AppError('invalid_upload', 400, `The upload is not valid (${err.code}).`));
+        return next(new AppError('invalid_upload', `The upload is not valid (${err.code}).`));
       }
-      next(new AppError('invalid_upload', 400, 'The upload could not be read.'));
+      next(new AppError('invalid_upload', 'The upload could not be read.'));
     });
   };
 }

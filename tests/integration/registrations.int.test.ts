@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { transitionRegistration } from '../../server/db/repositories/registrations.repository.js';
-import { AppError } from '../../server/http/errors.js';
+import { AppError } from '../../server/domain/errors.js';
+import { ERROR_STATUS } from '../../server/http/errors.js';
 import { resetDatabase } from '../helpers/database.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -39,7 +40,7 @@ describe('registration transitions', () => {
       .transaction((m) => transitionRegistration(m, { registrationId: id, to: 'registered', actor: 'staff', actorAccountId: null, reason: null }))
       .catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(AppError);
-    expect((error as AppError).status).to.equal(409);
+    expect(ERROR_STATUS[(error as AppError).code]).to.equal(409);
     const [reg] = (await app.runtime.dataSource.query(`SELECT status FROM registrations WHERE id = $1`, [id])) as Array<{ status: string }>;
     expect(reg!.status).to.equal('concept');
   });
@@ -51,7 +52,7 @@ describe('registration transitions', () => {
     const results = await Promise.allSettled([attempt(), attempt()]);
     expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect((rejected.reason as AppError).status).to.equal(409);
+    expect(ERROR_STATUS[(rejected.reason as AppError).code]).to.equal(409);
     const changes = (await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM registration_status_changes WHERE registration_id = $1 AND to_status = 'in_review'`, [id])) as Array<{ n: number }>;
     expect(changes[0]!.n).to.equal(1);
   });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { checkTransition, isRegistrationStatus, type RegistrationStatus, type TransitionRule } from '../../domain/lifecycle.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 
 export interface TransitionRequest {
   registrationId: string;
@@ -35,10 +35,10 @@ export async function transitionRegistration(m: EntityManager, req: TransitionRe
   const current = rows[0]?.status;
   if (current === undefined || !isRegistrationStatus(current)) throw notFound('Registration');
   if (req.expectedFrom && req.expectedFrom !== current) {
-    throw new AppError('status_changed', 409, `The registration is now ${current}; reload and decide again.`, { current });
+    throw new AppError('status_changed', `The registration is now ${current}; reload and decide again.`, { current });
   }
   const check = checkTransition(await loadTransitionTable(m), current, req.to, req.actor, req.reason);
-  if (!check.ok) throw new AppError(check.code, 409, check.message, { from: current, to: req.to });
+  if (!check.ok) throw new AppError(check.code, check.message, { from: current, to: req.to });
   await m.query(`UPDATE registrations SET status = $2, status_changed_at = now(), updated_at = now() WHERE id = $1`, [req.registrationId, req.to]);
   await m.query(
     `INSERT INTO registration_status_changes (registration_id, from_status, to_status, actor_kind, actor_account_id, reason) VALUES ($1, $2, $3, $4, $5, $6)`,

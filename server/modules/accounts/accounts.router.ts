@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { findAccountView } from '../../db/repositories/accounts.repository.js';
 import { authenticateOidc, SESSION_COOKIE } from '../../http/auth.js';
-import { AppError, unauthenticated } from '../../http/errors.js';
+import { AppError, unauthenticated } from '../../domain/errors.js';
 import { presentMe } from './accounts.presenter.js';
 
 export function authRouter(config: { secureCookies: boolean }): Router {
@@ -27,7 +27,7 @@ export function meRouter(db: DataSource): Router {
   const handler: RequestHandler = async (req, res) => {
     if (!req.user) throw unauthenticated();
     const view = await findAccountView(db, req.user.accountId);
-    if (!view) throw new AppError('unauthenticated', 401, 'Your account no longer exists. Log in again.');
+    if (!view) throw new AppError('unauthenticated', 'Your account no longer exists. Log in again.');
     res.set('Cache-Control', 'no-store');
     res.json(presentMe(view));
   };

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { ReadStream } from 'node:fs';
 import type { EvidenceRow } from '../../db/repositories/applications.repository.js';
-import { unauthenticated } from '../../http/errors.js';
+import { unauthenticated } from '../../domain/errors.js';
 import { singleFileUpload } from '../../http/upload.js';
 import { createSchema, evidenceParamSchema, idParamSchema, noQuerySchema, updateSchema, uploadFieldsSchema } from './applications.schemas.js';
 import type { ApplicationsService } from './applications.service.js';

@@ -32,7 +32,7 @@ import { recordAudit } from '../../db/repositories/audit.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
 import { rows } from '../../db/sql.js';
-import { AppError, fileTooLarge, notFound } from '../../http/errors.js';
+import { AppError, fileTooLarge, notFound } from '../../domain/errors.js';
 import { enqueueEmail } from '../../jobs/queues.js';
 import type { EvidenceStore } from '../../storage/evidence-store.js';
 import { presentDetail, presentEvidence, presentPerson, presentRegistration } from './applications.presenter.js';
@@ -46,7 +46,7 @@ export interface ApplicationsDeps {
 
 export type Detail = ReturnType<typeof presentDetail>;
 
-const notEditable = (status: string) => new AppError('not_editable', 409, `Only a concept can be changed; this application is ${status}.`, { status });
+const notEditable = (status: string) => new AppError('not_editable', `Only a concept can be changed; this application is ${status}.`, { status });
 
 /** Reading and assessing applications: shared by the registrant's and the staff's side. */
 export class ApplicationReader {
@@ -120,12 +120,12 @@ export class ApplicationsService extends ApplicationReader {
 
   async create(accountId: string, variantCode: string): Promise<Detail> {
     const variant = await findVariantByCode(this.deps.db, variantCode);
-    if (!variant) throw new AppError('unknown_variant', 400, `There is no variant "${variantCode}".`);
+    if (!variant) throw new AppError('unknown_variant', `There is no variant "${variantCode}".`);
     const id = await this.deps.db
       .transaction(async (m) => {
         const person = await ensurePersonForAccount(m, accountId);
         if (variant.kind === 'specialist' && !(await findActiveGeneralist(m, person.id, variant.register_id))) {
-          throw new AppError('generalist_required', 422, 'A specialist registration needs an active generalist registration first.');
+          throw new AppError('generalist_required', 'A specialist registration needs an active generalist registration first.');
         }
         const created = await createConcept(m, person.id, variant.id, accountId);
         await recordAudit(m, { actorAccountId: accountId, action: 'application.created', subjectType: 'registration', subjectId: created, details: { variant: variant.code } });
@@ -134,7 +134,7 @@ export class ApplicationsService extends ApplicationReader {
       .catch((err: unknown) => {
         // The partial unique index (one live registration per person and variant) decides under concurrency.
         if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-          throw new AppError('already_exists', 409, 'You already have an application or registration for this variant.');
+          throw new AppError('already_exists', 'You already have an application or registration for this variant.');
         }
         throw err;
       });
@@ -150,7 +150,7 @@ export class ApplicationsService extends ApplicationReader {
       if (body.application) {
         const allowed = new Set(this.rules(r).criteria.requirements.map((q) => q.code));
         const unknown = Object.keys(body.application.requirements ?? {}).filter((code) => !allowed.has(code));
-        if (unknown.length) throw new AppError('invalid_input', 400, 'The request is not valid.', unknown.map((code) => ({ path: `application.requirements.${code}`, message: 'Not a requirement of this variant.', code: 'unknown_requirement' })));
+        if (unknown.length) throw new AppError('invalid_input', 'The request is not valid.', unknown.map((code) => ({ path: `application.requirements.${code}`, message: 'Not a requirement of this variant.', code: 'unknown_requirement' })));
         await saveAnswers(m, id, body.application);
       }
     });
@@ -172,13 +172,13 @@ export class ApplicationsService extends ApplicationReader {
     if (r.status !== 'concept') throw notEditable(r.status);
     const maxBytes = this.rules(r).settings.evidence.maxBytes;
     if (!acceptedEvidenceKinds(this.rules(r).criteria).includes(kind)) {
-      throw new AppError('invalid_evidence_kind', 400, `This application does not take evidence of kind "${kind}".`);
+      throw new AppError('invalid_evidence_kind', `This application does not take evidence of kind "${kind}".`);
     }
-    if (file.buffer.length === 0) throw new AppError('empty_file', 400, 'The file is empty.');
+    if (file.buffer.length === 0) throw new AppError('empty_file', 'The file is empty.');
     if (file.buffer.length > maxBytes) throw fileTooLarge(maxBytes);
     // The content decides the type: a renamed executable or text file is refused whatever its name says.
     const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
-    if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 415, 'Upload a PDF, JPEG or PNG file.');
+    if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 'Upload a PDF, JPEG or PNG file.');
     const evidenceId = randomUUID();
     await this.deps.evidence.put(evidenceId, file.buffer);
     try {
@@ -226,10 +226,10 @@ export class ApplicationsService extends ApplicationReader {
       const r = await this.own(m, accountId, id);
       await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
       const current = await findRegistration(m, id);
-      if (current!.status !== 'concept') throw new AppError('already_submitted', 409, `This application is ${current!.status}; it cannot be submitted again.`, { status: current!.status });
+      if (current!.status !== 'concept') throw new AppError('already_submitted', `This application is ${current!.status}; it cannot be submitted again.`, { status: current!.status });
       const person = await findPersonOfAccount(m, accountId);
       const issues = await this.assess(m, current!, person, await listEvidence(m, id));
-      if (issues.length) throw new AppError('application_incomplete', 422, 'The application is not complete yet.', issues);
+      if (issues.length) throw new AppError('application_incomplete', 'The application is not complete yet.', issues);
       await transitionRegistration(m, { registrationId: id, to: 'submitted', actor: 'registrant', actorAccountId: accountId, reason: null, expectedFrom: 'concept' });
       await markSubmitted(m, id);
       const [{ n }] = (await rows<{ n: number }>(m, `SELECT count(*)::int AS n FROM registration_status_changes WHERE registration_id = $1 AND to_status = 'submitted'`, [id])) as [{ n: number }];

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { unauthenticated } from '../../http/errors.js';
+import { unauthenticated } from '../../domain/errors.js';
 import { certificateFilename, presentCertificateStatus, presentVerification } from './certificates.presenter.js';
 import { noQuerySchema, registrationNumberParamSchema, verifyQuerySchema } from './certificates.schemas.js';
 import { CertificatesService } from './certificates.service.js';

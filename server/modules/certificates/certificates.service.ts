@@ -9,12 +9,12 @@ import {
   type CertificateSummary,
   type RenderedCertificate,
 } from '../../db/repositories/certificates.repository.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../domain/errors.js';
 import { PublicRegisterService } from '../public-register/public-register.service.js';
 import type { CodeCheck, Verification } from './certificates.presenter.js';
 
-const noCertificate = (): AppError => new AppError('no_certificate', 404, 'There is no certificate for you yet.');
-const pending = (): AppError => new AppError('certificate_pending', 409, 'Your newest certificate is being prepared. Try again in a moment.');
+const noCertificate = (): AppError => new AppError('no_certificate', 'There is no certificate for you yet.');
+const pending = (): AppError => new AppError('certificate_pending', 'Your newest certificate is being prepared. Try again in a moment.');
 
 export class CertificatesService {
   private readonly publicRegister: PublicRegisterService;

@@ -11,7 +11,7 @@ import {
   type PublicPersonWithDetailsRow,
   type PublicRegistrationRow,
 } from '../../db/repositories/public-register.repository.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import type { PublicEntry, PublicMeasure } from './public-register.presenter.js';
 import type { SearchQuery } from './public-register.schemas.js';
 
@@ -42,7 +42,7 @@ export class PublicRegisterService {
     }
     const tokens = normalizeForSearch(query.q).split(' ').filter((t) => t.length > 0);
     if (tokens.length === 0 || tokens.join('').length < 2) {
-      throw new AppError('invalid_input', 400, 'Search for a name (at least 2 letters) or a registration number.');
+      throw new AppError('invalid_input', 'Search for a name (at least 2 letters) or a registration number.');
     }
     const { rows, total } = await searchPublicPersons(this.db, tokens.slice(0, 6), query.pageSize, offset);
     return { items: this.assemble(rows, now), total, page: query.page, pageSize: query.pageSize };

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { unauthenticated } from '../../http/errors.js';
+import { unauthenticated } from '../../domain/errors.js';
 import { evidenceParamSchema, idParamSchema, noQuerySchema } from '../applications/applications.schemas.js';
 import { sendEvidence } from '../applications/applications.router.js';
 import { decisionSchema, queueQuerySchema } from './staff-applications.schemas.js';

@@ -19,7 +19,7 @@ import { issueCertificateRevision } from '../../db/repositories/certificates.rep
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
 import { rows } from '../../db/sql.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import { enqueueCertificate } from '../../jobs/certificates.js';
 import { ApplicationReader, type ApplicationsDeps, type Detail } from '../applications/applications.service.js';
 import type { Decision } from './staff-applications.schemas.js';
@@ -151,7 +151,7 @@ export class StaffApplicationsService extends ApplicationReader {
     if (r.variant_kind === 'specialist') {
       const generalist = await findActiveGeneralist(m, r.person_id, r.register_id);
       if (!generalist?.cycle_starts_on || !generalist.cycle_ends_on || !generalist.cycle_deadline) {
-        throw new AppError('generalist_required', 409, 'The person no longer holds an active generalist registration.');
+        throw new AppError('generalist_not_active', 'The person no longer holds an active generalist registration.');
       }
       cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, deadline: generalist.cycle_deadline };
       parentRegistrationId = generalist.id;
