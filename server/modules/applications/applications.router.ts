@@ -1,17 +1,17 @@
 import { Router, type Response } from 'express';
 import type { ReadStream } from 'node:fs';
-import type { EvidenceRow } from '../../db/repositories/applications.repository.js';
+import type { EvidenceFileEntity } from '../../db/entities/evidence-file.entity.js';
 import { unauthenticated } from '../../domain/errors.js';
 import { singleFileUpload } from '../../http/upload.js';
 import { createSchema, evidenceParamSchema, idParamSchema, noQuerySchema, updateSchema, uploadFieldsSchema } from './applications.schemas.js';
 import type { ApplicationsService } from './applications.service.js';
 
 /** Streams an evidence file inline, never as something the browser could run in our origin. */
-export function sendEvidence(res: Response, file: { row: EvidenceRow; stream: ReadStream }): void {
+export function sendEvidence(res: Response, file: { row: EvidenceFileEntity; stream: ReadStream }): void {
   res.set({
-    'Content-Type': file.row.content_type,
-    'Content-Length': String(file.row.size_bytes),
-    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.row.original_name)}`,
+    'Content-Type': file.row.contentType,
+    'Content-Length': String(file.row.sizeBytes),
+    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.row.originalName)}`,
     'Cache-Control': 'private, no-store',
     // Shown in our own pages (staff dossier) only; nothing in it may run.
     'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",

@@ -24,14 +24,16 @@ import {
   saveAnswers,
   statusHistory,
   updatePerson,
-  type EvidenceRow,
-  type PersonRow,
-  type RegistrationRow,
+  countSubmissions,
+  findPerson,
+  lockRegistration,
+  type Application,
 } from '../../db/repositories/applications.repository.js';
+import type { EvidenceFileEntity } from '../../db/entities/evidence-file.entity.js';
+import type { PersonEntity } from '../../db/entities/person.entity.js';
 import { recordAudit } from '../../db/repositories/audit.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
-import { rows } from '../../db/sql.js';
 import { AppError, fileTooLarge, notFound } from '../../domain/errors.js';
 import { enqueueEmail } from '../../jobs/queues.js';
 import type { EvidenceStore } from '../../storage/evidence-store.js';
@@ -52,32 +54,32 @@ const notEditable = (status: string) => new AppError('not_editable', `Only a con
 export class ApplicationReader {
   constructor(protected readonly deps: ApplicationsDeps) {}
 
-  protected rules(r: Pick<RegistrationRow, 'register_settings' | 'entry_criteria'>): { settings: RegisterSettings; criteria: EntryCriteria } {
-    return { settings: registerSettingsSchema.parse(r.register_settings), criteria: entryCriteriaSchema.parse(r.entry_criteria) };
+  protected rules(r: Pick<Application, 'variant'>): { settings: RegisterSettings; criteria: EntryCriteria } {
+    return { settings: registerSettingsSchema.parse(r.variant.register.settings), criteria: entryCriteriaSchema.parse(r.variant.entryCriteria) };
   }
 
-  protected conceptExpiresOn(r: RegistrationRow, settings: RegisterSettings): string | null {
+  protected conceptExpiresOn(r: Application, settings: RegisterSettings): string | null {
     if (r.status !== 'concept') return null;
-    return addDays(todayIn(settings.timeZone, r.status_changed_at), settings.concepts.retentionDays);
+    return addDays(todayIn(settings.timeZone, r.statusChangedAt), settings.concepts.retentionDays);
   }
 
-  async assess(db: DataSource | EntityManager, r: RegistrationRow, person: PersonRow | null, evidence: EvidenceRow[]): Promise<Issue[]> {
+  async assess(db: DataSource | EntityManager, r: Application, person: PersonEntity | null, evidence: EvidenceFileEntity[]): Promise<Issue[]> {
     const { settings, criteria } = this.rules(r);
-    const generalist = r.variant_kind === 'specialist' ? await findActiveGeneralist(db, r.person_id, r.register_id) : null;
-    const complete = person && person.email && person.given_names && person.family_name;
+    const generalist = r.variant.kind === 'specialist' ? await findActiveGeneralist(db, r.personId, r.variant.registerId) : null;
+    const complete = person && person.email && person.givenNames && person.familyName;
     return assessApplication({
-      kind: r.variant_kind,
+      kind: r.variant.kind,
       criteria,
       answers: r.application,
-      person: complete ? { givenNames: person.given_names, prefix: person.name_prefix, familyName: person.family_name, email: person.email! } : null,
+      person: complete ? { givenNames: person.givenNames, prefix: person.namePrefix, familyName: person.familyName, email: person.email! } : null,
       evidenceKinds: new Set(evidence.map((e) => e.kind)),
       hasActiveGeneralist: generalist !== null,
       today: todayIn(settings.timeZone),
     });
   }
 
-  async detail(db: DataSource | EntityManager, r: RegistrationRow): Promise<Detail> {
-    const person = (await rows<PersonRow>(db, `SELECT id, given_names, name_prefix, family_name, email, registration_number FROM persons WHERE id = $1`, [r.person_id]))[0] ?? null;
+  async detail(db: DataSource | EntityManager, r: Application): Promise<Detail> {
+    const person = await findPerson(db, r.personId);
     const [evidence, history] = await Promise.all([listEvidence(db, r.id), statusHistory(db, r.id)]);
     const { settings, criteria } = this.rules(r);
     const issues = await this.assess(db, r, person, evidence);
@@ -95,7 +97,7 @@ export class ApplicationReader {
 export class ApplicationsService extends ApplicationReader {
   async variants() {
     const variants = await listVariants(this.deps.db);
-    return variants.map((v) => ({ code: v.code, name: v.name, nameEn: v.name_en, kind: v.kind, parentCode: v.parent_code, criteria: entryCriteriaSchema.parse(v.entry_criteria) }));
+    return variants.map((v) => ({ code: v.code, name: v.name, nameEn: v.nameEn, kind: v.kind, parentCode: v.parentVariant?.code ?? null, criteria: entryCriteriaSchema.parse(v.entryCriteria) }));
   }
 
   async list(accountId: string) {
@@ -108,9 +110,10 @@ export class ApplicationsService extends ApplicationReader {
     };
   }
 
-  private async own(db: DataSource | EntityManager, accountId: string, id: string): Promise<RegistrationRow> {
-    const [person, registration] = await Promise.all([findPersonOfAccount(db, accountId), findRegistration(db, id)]);
-    if (!person || !registration || registration.person_id !== person.id) throw notFound('Application');
+  private async own(db: DataSource | EntityManager, accountId: string, id: string): Promise<Application> {
+    const person = await findPersonOfAccount(db, accountId);
+    const registration = await findRegistration(db, id);
+    if (!person || !registration || registration.personId !== person.id) throw notFound('Application');
     return registration;
   }
 
@@ -124,7 +127,7 @@ export class ApplicationsService extends ApplicationReader {
     const id = await this.deps.db
       .transaction(async (m) => {
         const person = await ensurePersonForAccount(m, accountId);
-        if (variant.kind === 'specialist' && !(await findActiveGeneralist(m, person.id, variant.register_id))) {
+        if (variant.kind === 'specialist' && !(await findActiveGeneralist(m, person.id, variant.registerId))) {
           throw new AppError('generalist_required', 'A specialist registration needs an active generalist registration first.');
         }
         const created = await createConcept(m, person.id, variant.id, accountId);
@@ -141,12 +144,13 @@ export class ApplicationsService extends ApplicationReader {
     return this.get(accountId, id);
   }
 
-  async update(accountId: string, id: string, body: { person?: Parameters<typeof updatePerson>[2]; application?: RegistrationRow['application'] }): Promise<Detail> {
+  async update(accountId: string, id: string, body: { person?: Parameters<typeof updatePerson>[2]; application?: Application['application'] }): Promise<Detail> {
     await this.deps.db.transaction(async (m) => {
+      // Lock first, then read and check: a status read before the lock may be stale by the time we write.
+      await lockRegistration(m, id);
       const r = await this.own(m, accountId, id);
-      await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
       if (r.status !== 'concept') throw notEditable(r.status);
-      if (body.person) await updatePerson(m, r.person_id, body.person);
+      if (body.person) await updatePerson(m, r.personId, body.person);
       if (body.application) {
         const allowed = new Set(this.rules(r).criteria.requirements.map((q) => q.code));
         const unknown = Object.keys(body.application.requirements ?? {}).filter((code) => !allowed.has(code));
@@ -183,8 +187,8 @@ export class ApplicationsService extends ApplicationReader {
     await this.deps.evidence.put(evidenceId, file.buffer);
     try {
       const row = await this.deps.db.transaction(async (m) => {
-        const [locked] = await rows<{ status: string }>(m, `SELECT status FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
-        if (locked?.status !== 'concept') throw notEditable(locked?.status ?? 'gone');
+        const locked = await lockRegistration(m, id);
+        if (locked !== 'concept') throw notEditable(locked ?? 'gone');
         return insertEvidence(m, {
           id: evidenceId,
           registrationId: id,
@@ -206,6 +210,8 @@ export class ApplicationsService extends ApplicationReader {
 
   async removeEvidence(accountId: string, id: string, evidenceId: string): Promise<void> {
     const removed = await this.deps.db.transaction(async (m) => {
+      // Lock first, then read and check (as update does): a concurrent submit must not lose its evidence.
+      await lockRegistration(m, id);
       const r = await this.own(m, accountId, id);
       if (r.status !== 'concept') throw notEditable(r.status);
       return deleteEvidence(m, id, evidenceId);
@@ -223,18 +229,17 @@ export class ApplicationsService extends ApplicationReader {
 
   async submit(accountId: string, id: string): Promise<Detail> {
     const outboxId = await this.deps.db.transaction(async (m) => {
+      await lockRegistration(m, id);
       const r = await this.own(m, accountId, id);
-      await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
-      const current = await findRegistration(m, id);
-      if (current!.status !== 'concept') throw new AppError('already_submitted', `This application is ${current!.status}; it cannot be submitted again.`, { status: current!.status });
+      if (r.status !== 'concept') throw new AppError('already_submitted', `This application is ${r.status}; it cannot be submitted again.`, { status: r.status });
       const person = await findPersonOfAccount(m, accountId);
-      const issues = await this.assess(m, current!, person, await listEvidence(m, id));
+      const issues = await this.assess(m, r, person, await listEvidence(m, id));
       if (issues.length) throw new AppError('application_incomplete', 'The application is not complete yet.', issues);
       await transitionRegistration(m, { registrationId: id, to: 'submitted', actor: 'registrant', actorAccountId: accountId, reason: null, expectedFrom: 'concept' });
       await markSubmitted(m, id);
-      const [{ n }] = (await rows<{ n: number }>(m, `SELECT count(*)::int AS n FROM registration_status_changes WHERE registration_id = $1 AND to_status = 'submitted'`, [id])) as [{ n: number }];
+      const n = await countSubmissions(m, id);
       return person?.email
-        ? queueEmail(m, { dedupeKey: `submitted:${id}:${n}`, template: 'application_submitted', toAddress: person.email, accountId, params: { variant: r.variant_name, registrationId: id } })
+        ? queueEmail(m, { dedupeKey: `submitted:${id}:${n}`, template: 'application_submitted', toAddress: person.email, accountId, params: { variant: r.variant.name, registrationId: id } })
         : null;
     });
     await this.sendAfterCommit(outboxId);

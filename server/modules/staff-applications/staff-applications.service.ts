@@ -11,14 +11,15 @@ import {
   markDecided,
   setRegistered,
   setStaffQuestion,
+  findPersonContact,
+  latestStatusChangeId,
   staffQueue,
-  type RegistrationRow,
+  type Application,
 } from '../../db/repositories/applications.repository.js';
 import { recordAudit } from '../../db/repositories/audit.repository.js';
 import { issueCertificateRevision } from '../../db/repositories/certificates.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
-import { rows } from '../../db/sql.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { enqueueCertificate } from '../../jobs/certificates.js';
 import { ApplicationReader, type ApplicationsDeps, type Detail } from '../applications/applications.service.js';
@@ -51,11 +52,11 @@ export class StaffApplicationsService extends ApplicationReader {
     return {
       items: found.map((r) => ({
         id: r.id,
-        person: { name: displayName({ givenNames: r.given_names, prefix: r.name_prefix, familyName: r.family_name }), email: r.email },
-        variant: { code: r.variant_code, name: r.variant_name },
+        person: { name: displayName({ givenNames: r.person.givenNames, prefix: r.person.namePrefix, familyName: r.person.familyName }), email: r.person.email },
+        variant: { code: r.variant.code, name: r.variant.name },
         status: r.status,
-        submittedAt: r.submitted_at.toISOString(),
-        ageDays: Math.floor((now.getTime() - r.submitted_at.getTime()) / DAY_MS),
+        submittedAt: r.submittedAt.toISOString(),
+        ageDays: Math.floor((now.getTime() - r.submittedAt.getTime()) / DAY_MS),
       })),
       total,
       page: q.page,
@@ -93,16 +94,12 @@ export class StaffApplicationsService extends ApplicationReader {
         await move('in_review', 'submitted', null);
         from = 'in_review';
       }
-      const person = (await rows<{ email: string | null; account_id: string | null }>(
-        m,
-        `SELECT p.email, a.id AS account_id FROM persons p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = $1`,
-        [before.person_id],
-      ))[0]!;
+      const person = await findPersonContact(m, before.personId);
       // One mail per decision: the key names the status change that carried it.
       const mail = async (template: string, params: Record<string, string | null>) => {
         if (!person.email) return null;
-        const [change] = await rows<{ id: string }>(m, `SELECT max(id)::text AS id FROM registration_status_changes WHERE registration_id = $1`, [id]);
-        return queueEmail(m, { dedupeKey: `decision:${id}:${change!.id}`, template, toAddress: person.email, accountId: person.account_id, params: { variant: before.variant_name, registrationId: id, ...params } });
+        const changeId = await latestStatusChangeId(m, id);
+        return queueEmail(m, { dedupeKey: `decision:${id}:${changeId}`, template, toAddress: person.email, accountId: person.accountId, params: { variant: before.variant.name, registrationId: id, ...params } });
       };
 
       switch (d.decision) {
@@ -143,22 +140,22 @@ export class StaffApplicationsService extends ApplicationReader {
   }
 
   /** Number, registration date and cycle: a generalist's cycle starts today; a specialist shares its generalist's. */
-  private async register(m: EntityManager, r: RegistrationRow) {
+  private async register(m: EntityManager, r: Application) {
     const { settings } = this.rules(r);
     const today = todayIn(settings.timeZone);
     let cycle = computeCycle(today, settings.cycle);
     let parentRegistrationId: string | null = null;
-    if (r.variant_kind === 'specialist') {
-      const generalist = await findActiveGeneralist(m, r.person_id, r.register_id);
-      if (!generalist?.cycle_starts_on || !generalist.cycle_ends_on || !generalist.cycle_deadline) {
+    if (r.variant.kind === 'specialist') {
+      const generalist = await findActiveGeneralist(m, r.personId, r.variant.registerId);
+      if (!generalist?.cycleStartsOn || !generalist.cycleEndsOn || !generalist.cycleDeadline) {
         throw new AppError('generalist_not_active', 'The person no longer holds an active generalist registration.');
       }
-      cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, deadline: generalist.cycle_deadline };
+      cycle = { startsOn: generalist.cycleStartsOn, endsOn: generalist.cycleEndsOn, deadline: generalist.cycleDeadline };
       parentRegistrationId = generalist.id;
     }
-    const registrationNumber = await ensureRegistrationNumber(m, r.person_id, settings.registrationNumber.digits);
+    const registrationNumber = await ensureRegistrationNumber(m, r.personId, settings.registrationNumber.digits);
     await setRegistered(m, r.id, { registeredOn: today, cycle, parentRegistrationId });
-    const certificate = await issueCertificateRevision(m, r.person_id, today);
+    const certificate = await issueCertificateRevision(m, r.personId, today);
     return { registrationNumber, validUntil: cycle.endsOn, deadline: cycle.deadline, certificateId: certificate?.certificateId ?? null };
   }
 }
