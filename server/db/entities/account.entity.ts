@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { PersonEntity } from './person.entity.js';
 
 export const ROLES = ['registrant', 'provider', 'employer', 'staff', 'municipality'] as const;
@@ -21,13 +21,15 @@ export class AccountEntity {
   @Column({ type: 'timestamptz', name: 'first_login_at', nullable: true }) firstLoginAt!: Date | null;
   @Column({ type: 'timestamptz', name: 'last_login_at', nullable: true }) lastLoginAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date;
+  @OneToMany(() => AccountRoleEntity, (r) => r.account)
+  roles?: Array<Relation<AccountRoleEntity>>;
 }
 
 @Entity({ name: 'account_roles' })
 @Check('account_roles_role_check', `role IN ('registrant', 'provider', 'employer', 'staff', 'municipality')`)
 export class AccountRoleEntity {
   @PrimaryColumn({ type: 'uuid', name: 'account_id', primaryKeyConstraintName: 'account_roles_pkey' }) accountId!: string;
-  @ManyToOne(() => AccountEntity, { onDelete: 'CASCADE', nullable: false })
+  @ManyToOne(() => AccountEntity, (a) => a.roles, { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'account_roles_account_id_fkey' })
   account?: Relation<AccountEntity>;
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'account_roles_pkey' }) role!: Role;

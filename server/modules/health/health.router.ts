@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { pingDatabase } from '../../db/repositories/health.repository.js';
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -18,7 +19,7 @@ async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 export function healthRouter(db: DataSource, redis: Redis): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    const [dbResult, redisResult] = await Promise.allSettled([withTimeout(db.query('SELECT 1'), 2000), withTimeout(redis.ping(), 2000)]);
+    const [dbResult, redisResult] = await Promise.allSettled([withTimeout(pingDatabase(db), 2000), withTimeout(redis.ping(), 2000)]);
     const body = {
       status: dbResult.status === 'fulfilled' && redisResult.status === 'fulfilled' ? 'ok' : 'degraded',
       db: dbResult.status === 'fulfilled' ? 'ok' : 'down',
