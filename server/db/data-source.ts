@@ -42,8 +42,6 @@ export const ENTITIES = [
   CertificateRefreshRequestEntity,
 ];
 
-export { MIGRATIONS };
-
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
