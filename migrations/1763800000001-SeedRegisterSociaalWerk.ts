@@ -1,13 +1,80 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DEFAULT_TRANSITIONS, REGISTRATION_STATUSES } from '../server/domain/lifecycle.js';
-import type { EntryCriteria, RegisterSettings, VariantNorm } from '../server/domain/register-rules.js';
 
 /**
  * Why: rules are data. The defaults of domain.md (cycle, reminders, norms, caps, VOG age, measure effects)
  * are rows a register can change without a deploy; this migration puts the first register in place.
  */
+// Frozen history: the data and its shapes as they were on the day of this migration, copied here rather than
+// imported from server/ (whose rules may change later without changing what this migration did).
+interface Named {
+  nl: string;
+  en: string;
+}
+interface RegisterSettings {
+  timeZone: string;
+  cycle: { lengthMonths: number; deadlineDaysBeforeEnd: number; assessmentTargetMonths: number; assessmentExtensionMonths: number };
+  reminders: { beforeDeadline: Array<{ months: number } | { days: number }> };
+  concepts: { retentionDays: number; warningDaysBefore: number };
+  registrationNumber: { digits: number };
+}
+interface VariantNorm {
+  categories: Array<{
+    code: string;
+    name: Named;
+    unit: 'points' | 'hours';
+    minimum: number;
+    caps: Array<{ code: string; maximum: number; name: Named }>;
+    floors: Array<{ code: string; minimum: number; name: Named }>;
+    minSessionMinutes?: number;
+  }>;
+}
+interface EntryCriteria {
+  vogMaxAgeMonths: number | null;
+  diplomas: Array<{ code: string; name: string }>;
+  evcRouteAllowed: boolean;
+  declarations: Array<'beroepscode' | 'tuchtrecht' | 'publication'>;
+  requirements: Array<{ code: string; name: Named; kind: 'document' | 'hours' | 'statement'; minimum?: number }>;
+}
+
+const REGISTRATION_STATUSES = [
+  'concept',
+  'submitted',
+  'in_review',
+  'registered',
+  'rejected',
+  'reregistration_submitted',
+  'struck_off',
+  'suspended',
+  'lapsed',
+  'withdrawn',
+] as const;
+type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+const DEFAULT_TRANSITIONS: ReadonlyArray<{ from: RegistrationStatus; to: RegistrationStatus; actor: 'registrant' | 'staff' | 'system'; requiresReason: boolean }> = [
+  { from: 'concept', to: 'submitted', actor: 'registrant', requiresReason: false },
+  { from: 'concept', to: 'withdrawn', actor: 'registrant', requiresReason: false },
+  { from: 'submitted', to: 'in_review', actor: 'staff', requiresReason: false },
+  { from: 'submitted', to: 'concept', actor: 'staff', requiresReason: true },
+  { from: 'submitted', to: 'withdrawn', actor: 'registrant', requiresReason: false },
+  { from: 'in_review', to: 'registered', actor: 'staff', requiresReason: false },
+  { from: 'in_review', to: 'rejected', actor: 'staff', requiresReason: true },
+  { from: 'in_review', to: 'concept', actor: 'staff', requiresReason: true },
+  { from: 'registered', to: 'reregistration_submitted', actor: 'registrant', requiresReason: false },
+  { from: 'registered', to: 'suspended', actor: 'system', requiresReason: true },
+  { from: 'registered', to: 'struck_off', actor: 'system', requiresReason: true },
+  { from: 'registered', to: 'lapsed', actor: 'system', requiresReason: true },
+  { from: 'registered', to: 'withdrawn', actor: 'registrant', requiresReason: false },
+  { from: 'reregistration_submitted', to: 'registered', actor: 'staff', requiresReason: false },
+  { from: 'reregistration_submitted', to: 'struck_off', actor: 'staff', requiresReason: true },
+  { from: 'reregistration_submitted', to: 'suspended', actor: 'system', requiresReason: true },
+  { from: 'suspended', to: 'registered', actor: 'system', requiresReason: true },
+  { from: 'suspended', to: 'struck_off', actor: 'system', requiresReason: true },
+  { from: 'lapsed', to: 'reregistration_submitted', actor: 'registrant', requiresReason: false },
+  { from: 'withdrawn', to: 'reregistration_submitted', actor: 'registrant', requiresReason: false },
+];
+
 // The settings as they were at this migration; later ones (evidence: 1763800000006) add to them.
-const settings: Omit<RegisterSettings, 'evidence'> = {
+const settings: RegisterSettings = {
   timeZone: 'Europe/Amsterdam',
   cycle: { lengthMonths: 60, deadlineDaysBeforeEnd: 1, assessmentTargetMonths: 3, assessmentExtensionMonths: 3 },
   reminders: { beforeDeadline: [{ months: 6 }, { months: 3 }, { months: 1 }, { days: 7 }] },
@@ -127,7 +194,7 @@ const specialists: Array<{ code: string; name: string; nameEn: string; criteria:
   },
 ];
 
-const PUBLIC_STATUS: Record<(typeof REGISTRATION_STATUSES)[number], string | null> = {
+const PUBLIC_STATUS: Record<RegistrationStatus, string | null> = {
   concept: null,
   submitted: null,
   in_review: null,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
+import { ApplicationReader } from './modules/applications/application-reader.js';
 import { ApplicationsService } from './modules/applications/applications.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
@@ -20,7 +21,7 @@ export function buildServices(runtime: Runtime, config: AppConfig, logger: Logge
   const db = runtime.dataSource;
   const evidence = new EvidenceStore(config.evidenceDir);
   const publicRegister = new PublicRegisterService(db);
-  const appDeps = { db, evidence, queues: runtime.queues, logger };
+  const applicationReader = new ApplicationReader({ db, evidence, queues: runtime.queues, logger });
   return {
     evidence,
     accounts: new AccountsService(db, runtime.queues, logger),
@@ -28,7 +29,7 @@ export function buildServices(runtime: Runtime, config: AppConfig, logger: Logge
     health: new HealthService(db, runtime.redis),
     publicRegister,
     certificates: new CertificatesService(db, publicRegister),
-    applications: new ApplicationsService(appDeps),
-    staffApplications: new StaffApplicationsService(appDeps),
+    applications: new ApplicationsService(applicationReader),
+    staffApplications: new StaffApplicationsService(applicationReader),
   };
 }

@@ -68,3 +68,4 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route ${req.method} ${req.path}.`));
 };
+export { ERROR_STATUS } from './error-status.js';

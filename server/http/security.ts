@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
-import { AppError } from './errors.js';
+import { AppError } from '../domain/errors.js';
 import { SharedCounterStore } from './shared-counter-store.js';
 
 export function securityHeaders(config: AppConfig): RequestHandler {

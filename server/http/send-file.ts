@@ -2,11 +2,11 @@ import type { Response } from 'express';
 import type { ReadStream } from 'node:fs';
 
 /** Streams an evidence file inline, never as something the browser could run in our origin. */
-export function sendEvidence(res: Response, file: { row: { content_type: string; size_bytes: number; original_name: string }; stream: ReadStream }): void {
+export function sendEvidence(res: Response, file: { row: { contentType: string; sizeBytes: number; originalName: string }; stream: ReadStream }): void {
   res.set({
-    'Content-Type': file.row.content_type,
-    'Content-Length': String(file.row.size_bytes),
-    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.row.original_name)}`,
+    'Content-Type': file.row.contentType,
+    'Content-Length': String(file.row.sizeBytes),
+    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.row.originalName)}`,
     'Cache-Control': 'private, no-store',
     // Shown in our own pages (staff dossier) only; nothing in it may run.
     'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
-import { AppError, fileTooLarge } from './errors.js';
+import { AppError, fileTooLarge } from '../domain/errors.js';
 
 /**
  * One file per request, kept in memory (at most maxBytes) so its content can be checked before anything is

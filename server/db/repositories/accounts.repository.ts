@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ROLES, type Role } from '../entities/account.entity.js';
-import { rows } from '../sql.js';
+import { AccountEntity, AccountRoleEntity, ROLES, type Role } from '../entities/account.entity.js';
 import { recordAudit } from './audit.repository.js';
 import { queueEmail } from './email-outbox.repository.js';
 
@@ -32,6 +31,7 @@ interface LoginClaims {
  */
 export async function recordLogin(dataSource: DataSource, claims: LoginClaims): Promise<LoginResult> {
   return dataSource.transaction(async (m) => {
+    // Raw on purpose: one atomic upsert that also tells whether it inserted (xmax = 0), which QueryBuilder cannot say.
     const [row] = (await m.query(
       `INSERT INTO accounts (issuer, subject, display_name, email, last_login_at)
        VALUES ($1, $2, $3, $4, now())
@@ -44,12 +44,19 @@ export async function recordLogin(dataSource: DataSource, claims: LoginClaims): 
     )) as Array<{ id: string; created: boolean }>;
     const accountId = row!.id;
     if (row!.created) {
-      await m.query(`INSERT INTO account_roles (account_id, role) VALUES ($1, 'registrant') ON CONFLICT DO NOTHING`, [accountId]);
+      await m.createQueryBuilder().insert().into(AccountRoleEntity).values({ accountId, role: 'registrant' }).orIgnore().updateEntity(false).execute();
       await recordAudit(m, { actorAccountId: accountId, action: 'account.created', subjectType: 'account', subjectId: accountId, details: { roles: ['registrant'] } });
     }
-    const first = await rows<{ email: string | null }>(m, `UPDATE accounts SET first_login_at = now() WHERE id = $1 AND first_login_at IS NULL RETURNING email`, [accountId]);
+    const first = await m
+      .createQueryBuilder()
+      .update(AccountEntity)
+      .set({ firstLoginAt: () => 'now()' })
+      .where('id = :accountId AND first_login_at IS NULL', { accountId })
+      .returning(['email'])
+      .updateEntity(false)
+      .execute();
     let welcomeOutboxId: string | null = null;
-    const email = first[0]?.email;
+    const email = (first.raw as Array<{ email: string | null }>)[0]?.email;
     if (email) {
       welcomeOutboxId = await queueEmail(m, { dedupeKey: `welcome:${accountId}`, template: 'welcome', toAddress: email, accountId });
     }
@@ -58,40 +65,19 @@ export async function recordLogin(dataSource: DataSource, claims: LoginClaims): 
 }
 
 export async function findAccountView(db: DataSource | EntityManager, accountId: string): Promise<AccountView | null> {
-  const rows = (await db.query(
-    `SELECT a.id, a.display_name, a.email,
-            COALESCE(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles,
-            p.id AS person_id, p.registration_number, p.given_names, p.name_prefix, p.family_name
-       FROM accounts a
-       LEFT JOIN account_roles r ON r.account_id = a.id
-       LEFT JOIN persons p ON p.id = a.person_id
-      WHERE a.id = $1
-      GROUP BY a.id, p.id`,
-    [accountId],
-  )) as Array<{
-    id: string;
-    display_name: string;
-    email: string | null;
-    roles: string[];
-    person_id: string | null;
-    registration_number: string | null;
-    given_names: string | null;
-    name_prefix: string | null;
-    family_name: string | null;
-  }>;
-  const row = rows[0];
-  if (!row) return null;
+  const account = await db.getRepository(AccountEntity).findOne({ where: { id: accountId }, relations: { roles: true, person: true } });
+  if (!account) return null;
+  const person = account.person ?? null;
   return {
-    id: row.id,
-    displayName: row.display_name,
-    email: row.email,
-    roles: row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
-    person: row.person_id
-      ? {
-          id: row.person_id,
-          registrationNumber: row.registration_number,
-          name: [row.given_names, row.name_prefix, row.family_name].filter(Boolean).join(' '),
-        }
+    id: account.id,
+    displayName: account.displayName,
+    email: account.email,
+    roles: (account.roles ?? [])
+      .map((r) => r.role)
+      .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
+      .sort(),
+    person: person
+      ? { id: person.id, registrationNumber: person.registrationNumber, name: [person.givenNames, person.namePrefix, person.familyName].filter(Boolean).join(' ') }
       : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEventEntity } from '../entities/audit-event.entity.js';
 
 export interface AuditInput {
   actorAccountId: string | null;
@@ -11,9 +12,18 @@ export interface AuditInput {
 
 /** Written inside the same transaction as the change it records. */
 export async function recordAudit(m: EntityManager | DataSource, e: AuditInput): Promise<void> {
-  await m.query(
-    `INSERT INTO audit_events (actor_account_id, action, subject_type, subject_id, details, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [e.actorAccountId, e.action, e.subjectType, e.subjectId, JSON.stringify(e.details ?? {}), e.requestId ?? null],
+  const events = m.getRepository(AuditEventEntity);
+  // save() rather than insert(): insert's typing cannot take a free-form JSON object.
+  await events.save(
+    events.create({
+      actorAccountId: e.actorAccountId,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      details: e.details ?? {},
+      requestId: e.requestId ?? null,
+    }),
+    { transaction: false, reload: false },
   );
 }
 
@@ -28,18 +38,21 @@ export interface AuditEventRow {
 }
 
 export async function listAuditEvents(db: DataSource, opts: { limit: number; beforeId: string | null }): Promise<AuditEventRow[]> {
-  const rows = (await db.query(
-    `SELECT id::text, occurred_at, actor_account_id, action, subject_type, subject_id, details
-       FROM audit_events WHERE ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $1`,
-    [opts.limit, opts.beforeId],
-  )) as Array<{ id: string; occurred_at: Date; actor_account_id: string | null; action: string; subject_type: string; subject_id: string; details: Record<string, unknown> }>;
-  return rows.map((r) => ({
+  const query = db
+    .getRepository(AuditEventEntity)
+    .createQueryBuilder('e')
+    .select(['e.id', 'e.occurredAt', 'e.actorAccountId', 'e.action', 'e.subjectType', 'e.subjectId', 'e.details'])
+    .orderBy('e.id', 'DESC')
+    .limit(opts.limit);
+  if (opts.beforeId !== null) query.where('e.id < :beforeId', { beforeId: opts.beforeId });
+  const events = await query.getMany();
+  return events.map((r) => ({
     id: r.id,
-    occurredAt: r.occurred_at.toISOString(),
-    actorAccountId: r.actor_account_id,
+    occurredAt: r.occurredAt.toISOString(),
+    actorAccountId: r.actorAccountId,
     action: r.action,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
     details: r.details,
   }));
 }

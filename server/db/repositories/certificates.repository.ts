@@ -1,8 +1,14 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Not, type DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { displayName } from '../../domain/person-name.js';
 import { isPlainDate, type PlainDate } from '../../domain/plain-date.js';
 import { generateVerificationCode } from '../../domain/verification-code.js';
+import { AccountEntity } from '../entities/account.entity.js';
+import { CertificateEntity, CertificateRefreshRequestEntity, type CertificateStatus } from '../entities/certificate.entity.js';
+import { PersonEntity } from '../entities/person.entity.js';
+import type { RegisterEntity } from '../entities/register.entity.js';
+import { RegistrationEntity, type RegistrationStatusEntity } from '../entities/registration.entity.js';
+import type { VariantEntity } from '../entities/variant.entity.js';
 import { rows } from '../sql.js';
 
 type Db = DataSource | EntityManager;
@@ -21,28 +27,14 @@ export const certificateSnapshotSchema = z.object({
 });
 export type CertificateSnapshot = z.infer<typeof certificateSnapshotSchema>;
 
-export type CertificateStatus = 'pending' | 'rendered' | 'failed';
+export type { CertificateStatus };
 
 export interface IssuedCertificate {
   certificateId: string;
   revision: number;
 }
 
-interface SnapshotRegistrationRow {
-  variant_code: string;
-  variant_name: string;
-  variant_name_en: string;
-  variant_kind: 'generalist' | 'specialist';
-  variant_sort_order: number;
-  register_id: string;
-  register_code: string;
-  register_name: string;
-  public_status: string;
-  counts_as_registered: boolean;
-  registered_on: string | null;
-  cycle_starts_on: string | null;
-  cycle_ends_on: string | null;
-}
+type SnapshotRegistration = RegistrationEntity & { statusRow: RegistrationStatusEntity; variant: VariantEntity & { register: RegisterEntity } };
 
 /** How often a freshly drawn code may collide with an existing one before we give up (1 in 10^15 each). */
 const CODE_ATTEMPTS = 3;
@@ -62,6 +54,7 @@ export async function issueCertificateRevision(m: EntityManager, personId: strin
   if (!snapshot) return null;
   const snapshotJson = JSON.stringify(snapshot);
 
+  // Raw on purpose: the database compares the snapshots as jsonb, so key order and formatting never count as a change.
   const [newest] = await rows<{ id: string; revision: number; status: CertificateStatus; same: boolean }>(
     m,
     `SELECT id, revision, status, snapshot = $2::jsonb AS same FROM certificates WHERE person_id = $1 ORDER BY revision DESC LIMIT 1`,
@@ -86,44 +79,36 @@ export async function issueCertificateRevision(m: EntityManager, personId: strin
 }
 
 async function buildSnapshot(m: EntityManager, personId: string): Promise<CertificateSnapshot | null> {
-  const [person] = await rows<{ registration_number: string | null; given_names: string; name_prefix: string | null; family_name: string }>(
-    m,
-    `SELECT registration_number, given_names, name_prefix, family_name FROM persons WHERE id = $1 FOR UPDATE`,
-    [personId],
-  );
-  if (!person?.registration_number) return null;
+  const person = await m.getRepository(PersonEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :personId', { personId }).getOne();
+  if (!person?.registrationNumber) return null;
 
-  const registrations = await rows<SnapshotRegistrationRow>(
-    m,
-    `SELECT v.code AS variant_code, v.name AS variant_name, v.name_en AS variant_name_en, v.kind AS variant_kind, v.sort_order AS variant_sort_order,
-            g.id AS register_id, g.code AS register_code, g.name AS register_name,
-            s.public_status, s.counts_as_registered,
-            to_char(r.registered_on, 'YYYY-MM-DD') AS registered_on,
-            to_char(r.cycle_starts_on, 'YYYY-MM-DD') AS cycle_starts_on,
-            to_char(r.cycle_ends_on, 'YYYY-MM-DD') AS cycle_ends_on
-       FROM registrations r
-       JOIN registration_statuses s ON s.code = r.status
-       JOIN variants v ON v.id = r.variant_id
-       JOIN registers g ON g.id = v.register_id
-      WHERE r.person_id = $1 AND s.public_status IS NOT NULL
-      -- Should an old withdrawn generalist registration sit beside a live one, the live, most recent one counts.
-      ORDER BY s.counts_as_registered DESC, r.status_changed_at DESC, v.sort_order`,
-    [personId],
-  );
-  const generalist = registrations.find((r) => r.variant_kind === 'generalist');
+  const registrations = (await m
+    .getRepository(RegistrationEntity)
+    .createQueryBuilder('r')
+    .innerJoinAndSelect('r.statusRow', 's')
+    .innerJoinAndSelect('r.variant', 'v')
+    .innerJoinAndSelect('v.register', 'g')
+    .where('r.personId = :personId', { personId })
+    .andWhere('s.publicStatus IS NOT NULL')
+    // Should an old withdrawn generalist registration sit beside a live one, the live, most recent one counts.
+    .orderBy('s.countsAsRegistered', 'DESC')
+    .addOrderBy('r.statusChangedAt', 'DESC')
+    .addOrderBy('v.sortOrder')
+    .getMany()) as SnapshotRegistration[];
+  const generalist = registrations.find((r) => r.variant.kind === 'generalist');
   if (!generalist) return null;
   const specialists = registrations
-    .filter((r) => r.variant_kind === 'specialist' && r.counts_as_registered && r.register_id === generalist.register_id)
-    .sort((a, b) => a.variant_sort_order - b.variant_sort_order || a.variant_code.localeCompare(b.variant_code));
+    .filter((r) => r.variant.kind === 'specialist' && r.statusRow.countsAsRegistered && r.variant.registerId === generalist.variant.registerId)
+    .sort((a, b) => a.variant.sortOrder - b.variant.sortOrder || a.variant.code.localeCompare(b.variant.code));
   return {
-    registrationNumber: person.registration_number,
-    name: displayName({ givenNames: person.given_names, prefix: person.name_prefix, familyName: person.family_name }),
-    register: { code: generalist.register_code, name: generalist.register_name },
-    status: generalist.public_status,
-    variants: [generalist, ...specialists].map((r) => ({ code: r.variant_code, name: r.variant_name, nameEn: r.variant_name_en, kind: r.variant_kind })),
-    registeredSince: generalist.registered_on,
-    validFrom: generalist.cycle_starts_on,
-    validUntil: generalist.cycle_ends_on,
+    registrationNumber: person.registrationNumber,
+    name: displayName({ givenNames: person.givenNames, prefix: person.namePrefix, familyName: person.familyName }),
+    register: { code: generalist.variant.register.code, name: generalist.variant.register.name },
+    status: generalist.statusRow.publicStatus!,
+    variants: [generalist, ...specialists].map((r) => ({ code: r.variant.code, name: r.variant.name, nameEn: r.variant.nameEn, kind: r.variant.kind })),
+    registeredSince: generalist.registeredOn,
+    validFrom: generalist.cycleStartsOn,
+    validUntil: generalist.cycleEndsOn,
   };
 }
 
@@ -136,36 +121,29 @@ export interface CertificateSummary {
   issuedOn: PlainDate;
 }
 
-interface SummaryRow {
-  id: string;
-  person_id: string;
-  revision: number;
-  status: CertificateStatus;
-  verification_code: string;
-  issued_on: string;
-}
+const SUMMARY = { id: true, personId: true, revision: true, status: true, verificationCode: true, issuedOn: true } as const;
 
-const SUMMARY_COLUMNS = `c.id, c.person_id, c.revision, c.status, c.verification_code, to_char(c.issued_on, 'YYYY-MM-DD') AS issued_on`;
-
-const summary = (r: SummaryRow): CertificateSummary => ({
-  id: r.id,
-  personId: r.person_id,
-  revision: r.revision,
-  status: r.status,
-  verificationCode: r.verification_code,
-  issuedOn: r.issued_on,
+const summary = (c: Pick<CertificateEntity, keyof typeof SUMMARY>): CertificateSummary => ({
+  id: c.id,
+  personId: c.personId,
+  revision: c.revision,
+  status: c.status,
+  verificationCode: c.verificationCode,
+  issuedOn: c.issuedOn,
 });
 
 /** The newest revision of a person, whatever its render status. */
 export async function findNewestCertificate(db: Db, personId: string): Promise<CertificateSummary | null> {
-  const [row] = await rows<SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} FROM certificates c WHERE c.person_id = $1 ORDER BY c.revision DESC LIMIT 1`, [personId]);
-  return row ? summary(row) : null;
+  const c = await db.getRepository(CertificateEntity).findOne({ select: SUMMARY, where: { personId }, order: { revision: 'DESC' } });
+  return c ? summary(c) : null;
 }
 
 export async function newestRevision(db: Db, personId: string): Promise<number | null> {
-  const [row] = await rows<{ revision: number | null }>(db, `SELECT max(revision) AS revision FROM certificates WHERE person_id = $1`, [personId]);
-  return row?.revision ?? null;
+  return (await db.getRepository(CertificateEntity).maximum('revision', { personId })) ?? null;
 }
+
+/** The one fact of a frozen snapshot the download needs; older snapshots are read as they were written. */
+const stated = z.object({ registrationNumber: z.string() });
 
 export interface RenderedCertificate extends CertificateSummary {
   registrationNumber: string;
@@ -173,28 +151,22 @@ export interface RenderedCertificate extends CertificateSummary {
 }
 
 export async function findNewestRenderedCertificate(db: Db, personId: string): Promise<RenderedCertificate | null> {
-  const [row] = await rows<SummaryRow & { registration_number: string; pdf: Buffer }>(
-    db,
-    `SELECT ${SUMMARY_COLUMNS}, c.snapshot ->> 'registrationNumber' AS registration_number, c.pdf
-       FROM certificates c WHERE c.person_id = $1 AND c.status = 'rendered' ORDER BY c.revision DESC LIMIT 1`,
-    [personId],
-  );
-  return row ? { ...summary(row), registrationNumber: row.registration_number, pdf: row.pdf } : null;
+  const c = await db.getRepository(CertificateEntity).findOne({ select: { ...SUMMARY, snapshot: true, pdf: true }, where: { personId, status: 'rendered' }, order: { revision: 'DESC' } });
+  if (!c) return null;
+  return { ...summary(c), registrationNumber: stated.parse(c.snapshot).registrationNumber, pdf: c.pdf! };
 }
 
 export async function findCertificateByCode(db: Db, code: string): Promise<CertificateSummary | null> {
-  const [row] = await rows<SummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} FROM certificates c WHERE c.verification_code = $1`, [code]);
-  return row ? summary(row) : null;
+  const c = await db.getRepository(CertificateEntity).findOne({ select: SUMMARY, where: { verificationCode: code } });
+  return c ? summary(c) : null;
 }
 
 export async function findPersonIdByRegistrationNumber(db: Db, registrationNumber: string): Promise<string | null> {
-  const [row] = await rows<{ id: string }>(db, `SELECT id FROM persons WHERE registration_number = $1`, [registrationNumber]);
-  return row?.id ?? null;
+  return (await db.getRepository(PersonEntity).findOne({ select: { id: true }, where: { registrationNumber } }))?.id ?? null;
 }
 
 export async function findAccountPersonId(db: Db, accountId: string): Promise<string | null> {
-  const [row] = await rows<{ person_id: string | null }>(db, `SELECT person_id FROM accounts WHERE id = $1`, [accountId]);
-  return row?.person_id ?? null;
+  return (await db.getRepository(AccountEntity).findOne({ select: { id: true, personId: true }, where: { id: accountId } }))?.personId ?? null;
 }
 
 // The worker's side: claim, render outside any transaction, then record the outcome.
@@ -209,36 +181,36 @@ export type CertificateClaim =
  * A rendered row is never claimed again: re-enqueueing the same revision renders nothing twice.
  */
 export async function claimCertificate(db: Db, certificateId: string): Promise<CertificateClaim> {
-  const [row] = await rows<{ id: string; revision: number; verification_code: string; issued_on: string; snapshot: unknown; attempts: number }>(
-    db,
-    `UPDATE certificates SET attempts = attempts + 1, status = 'pending'
-      WHERE id = $1 AND status IN ('pending', 'failed')
-      RETURNING id, revision, verification_code, to_char(issued_on, 'YYYY-MM-DD') AS issued_on, snapshot, attempts`,
-    [certificateId],
-  );
+  const claimed = await db
+    .createQueryBuilder()
+    .update(CertificateEntity)
+    .set({ attempts: () => 'attempts + 1', status: 'pending' })
+    .where('id = :certificateId', { certificateId })
+    .andWhere(`status IN ('pending', 'failed')`)
+    .returning(['id', 'revision', 'verificationCode', 'issuedOn', 'snapshot', 'attempts'])
+    .updateEntity(false)
+    .execute();
+  const [row] = claimed.raw as Array<{ id: string; revision: number; verification_code: string; issued_on: string; snapshot: unknown; attempts: number }>;
   if (row) {
     return { outcome: 'claimed', id: row.id, revision: row.revision, verificationCode: row.verification_code, issuedOn: row.issued_on, snapshot: row.snapshot, attempts: row.attempts };
   }
-  const [existing] = await rows<{ status: CertificateStatus }>(db, `SELECT status FROM certificates WHERE id = $1`, [certificateId]);
-  return existing ? { outcome: 'already-rendered' } : { outcome: 'missing' };
+  const exists = await db.getRepository(CertificateEntity).existsBy({ id: certificateId });
+  return exists ? { outcome: 'already-rendered' } : { outcome: 'missing' };
 }
 
 /** Stores the PDF of a revision; a second render of the same revision overwrites the same row. */
 export async function markCertificateRendered(db: Db, certificateId: string, pdf: Buffer, sha256: string): Promise<void> {
-  await db.query(
-    `UPDATE certificates SET status = 'rendered', pdf = $2, pdf_sha256 = $3, rendered_at = now(), last_error = NULL WHERE id = $1`,
-    [certificateId, pdf, sha256],
-  );
+  await db.getRepository(CertificateEntity).update({ id: certificateId }, { status: 'rendered', pdf, pdfSha256: sha256, renderedAt: () => 'now()', lastError: null });
 }
 
 /** Keeps the row pending (BullMQ retries) but records why this attempt failed. */
 export async function recordCertificateError(db: Db, certificateId: string, error: string): Promise<void> {
-  await db.query(`UPDATE certificates SET last_error = $2 WHERE id = $1 AND status <> 'rendered'`, [certificateId, error.slice(0, 500)]);
+  await db.getRepository(CertificateEntity).update({ id: certificateId, status: Not('rendered') }, { lastError: error.slice(0, 500) });
 }
 
 /** After the last attempt (or a permanent error) a revision that is still not rendered is marked failed. */
 export async function markCertificateFailed(db: Db, certificateId: string, error: string): Promise<void> {
-  await db.query(`UPDATE certificates SET status = 'failed', last_error = $2 WHERE id = $1 AND status <> 'rendered'`, [certificateId, error.slice(0, 500)]);
+  await db.getRepository(CertificateEntity).update({ id: certificateId, status: Not('rendered') }, { status: 'failed', lastError: error.slice(0, 500) });
 }
 
 // Refresh requests: noted by database triggers when a certified fact may have changed (migration
@@ -246,23 +218,27 @@ export async function markCertificateFailed(db: Db, certificateId: string, error
 
 /** The oldest open refresh requests (person ids). */
 export async function listCertificateRefreshRequests(db: Db, limit: number): Promise<string[]> {
-  const found = await rows<{ person_id: string }>(db, `SELECT person_id FROM certificate_refresh_requests ORDER BY requested_at, person_id LIMIT $1`, [limit]);
-  return found.map((r) => r.person_id);
+  const found = await db.getRepository(CertificateRefreshRequestEntity).find({ select: { personId: true }, order: { requestedAt: 'ASC', personId: 'ASC' }, take: limit });
+  return found.map((r) => r.personId);
 }
 
 /**
  * Takes one request inside the caller's transaction: true when this caller removed it, false when another sweep
- * already did. A change committed after this point notes a new request.
+ * already did (or holds it right now). A change committed after this point notes a new request.
  */
 export async function takeCertificateRefreshRequest(m: EntityManager, personId: string): Promise<boolean> {
-  const taken = await rows<{ person_id: string }>(
-    m,
-    `DELETE FROM certificate_refresh_requests WHERE person_id = $1 AND person_id IN (
-       SELECT person_id FROM certificate_refresh_requests WHERE person_id = $1 FOR UPDATE SKIP LOCKED)
-     RETURNING person_id`,
-    [personId],
-  );
-  return taken.length > 0;
+  if (!m.queryRunner?.isTransactionActive) throw new Error('takeCertificateRefreshRequest must run inside a transaction');
+  const requests = m.getRepository(CertificateRefreshRequestEntity);
+  const held = await requests
+    .createQueryBuilder('q')
+    .select('q.personId')
+    .where('q.personId = :personId', { personId })
+    .setLock('pessimistic_write')
+    .setOnLocked('skip_locked')
+    .getOne();
+  if (!held) return false;
+  const deleted = await requests.delete({ personId });
+  return (deleted.affected ?? 0) > 0;
 }
 
 /**
@@ -271,14 +247,14 @@ export async function takeCertificateRefreshRequest(m: EntityManager, personId: 
  * certificate: a renamed register code must not lose the person their new revision.
  */
 export async function certificateRegisterSettings(db: Db, personId: string): Promise<unknown> {
-  const [row] = await rows<{ settings: unknown }>(
-    db,
-    `SELECT g.settings FROM registrations r
-       JOIN variants v ON v.id = r.variant_id AND v.kind = 'generalist'
-       JOIN registers g ON g.id = v.register_id
-      WHERE r.person_id = $1
-      ORDER BY r.status_changed_at DESC LIMIT 1`,
-    [personId],
-  );
-  return row?.settings ?? null;
+  const registration = (await db
+    .getRepository(RegistrationEntity)
+    .createQueryBuilder('r')
+    .innerJoinAndSelect('r.variant', 'v', `v.kind = 'generalist'`)
+    .innerJoinAndSelect('v.register', 'g')
+    .where('r.personId = :personId', { personId })
+    .orderBy('r.statusChangedAt', 'DESC')
+    .limit(1)
+    .getOne()) as (RegistrationEntity & { variant: VariantEntity & { register: RegisterEntity } }) | null;
+  return registration?.variant.register.settings ?? null;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rows } from '../sql.js';
+import { EmailOutboxEntity } from '../entities/email-outbox.entity.js';
 
 export interface OutgoingEmail {
   /** Same key, same mail: a second insert with this key is a no-op, so no mail is ever queued twice. */
@@ -13,11 +13,14 @@ export interface OutgoingEmail {
 
 /** Queues a mail inside the caller's transaction; returns the outbox id to enqueue after commit, or null if it existed. */
 export async function queueEmail(m: EntityManager, mail: OutgoingEmail): Promise<string | null> {
-  const [row] = await rows<{ id: string }>(
-    m,
-    `INSERT INTO email_outbox (dedupe_key, template, to_address, account_id, locale, params)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [mail.dedupeKey, mail.template, mail.toAddress, mail.accountId, mail.locale ?? 'nl', JSON.stringify(mail.params ?? {})],
-  );
-  return row?.id ?? null;
+  const inserted = await m
+    .createQueryBuilder()
+    .insert()
+    .into(EmailOutboxEntity)
+    .values({ dedupeKey: mail.dedupeKey, template: mail.template, toAddress: mail.toAddress, accountId: mail.accountId, locale: mail.locale ?? 'nl', params: mail.params ?? {} })
+    .orIgnore()
+    .returning(['id'])
+    .updateEntity(false)
+    .execute();
+  return (inserted.raw as Array<{ id: string }>)[0]?.id ?? null;
 }

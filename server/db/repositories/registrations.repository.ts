@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { checkTransition, isRegistrationStatus, type RegistrationStatus, type TransitionRule } from '../../domain/lifecycle.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { RegistrationEntity, RegistrationStatusChangeEntity, RegistrationTransitionEntity } from '../entities/registration.entity.js';
+import { lockRegistration } from './applications.repository.js';
 
 export interface TransitionRequest {
   registrationId: string;
@@ -12,17 +14,10 @@ export interface TransitionRequest {
   expectedFrom?: RegistrationStatus;
 }
 
-export async function loadTransitionTable(m: EntityManager): Promise<TransitionRule[]> {
-  const rows = (await m.query(`SELECT from_status, to_status, actor, requires_reason FROM registration_transitions`)) as Array<{
-    from_status: string;
-    to_status: string;
-    actor: TransitionRule['actor'];
-    requires_reason: boolean;
-  }>;
+export async function loadTransitionTable(db: EntityManager): Promise<TransitionRule[]> {
+  const rows = await db.getRepository(RegistrationTransitionEntity).find();
   return rows.flatMap((r) =>
-    isRegistrationStatus(r.from_status) && isRegistrationStatus(r.to_status)
-      ? [{ from: r.from_status, to: r.to_status, actor: r.actor, requiresReason: r.requires_reason }]
-      : [],
+    isRegistrationStatus(r.fromStatus) && isRegistrationStatus(r.toStatus) ? [{ from: r.fromStatus, to: r.toStatus, actor: r.actor, requiresReason: r.requiresReason }] : [],
   );
 }
 
@@ -31,18 +26,21 @@ export async function loadTransitionTable(m: EntityManager): Promise<TransitionR
  * write the new status and the audit row (who, when, from, to, why) in the caller's transaction.
  */
 export async function transitionRegistration(m: EntityManager, req: TransitionRequest): Promise<{ from: RegistrationStatus; to: RegistrationStatus }> {
-  const rows = (await m.query(`SELECT status FROM registrations WHERE id = $1 FOR UPDATE`, [req.registrationId])) as Array<{ status: string }>;
-  const current = rows[0]?.status;
-  if (current === undefined || !isRegistrationStatus(current)) throw notFound('Registration');
+  const current = await lockRegistration(m, req.registrationId);
+  if (current === null || !isRegistrationStatus(current)) throw notFound('Registration');
   if (req.expectedFrom && req.expectedFrom !== current) {
     throw new AppError('status_changed', `The registration is now ${current}; reload and decide again.`, { current });
   }
   const check = checkTransition(await loadTransitionTable(m), current, req.to, req.actor, req.reason);
   if (!check.ok) throw new AppError(check.code, check.message, { from: current, to: req.to });
-  await m.query(`UPDATE registrations SET status = $2, status_changed_at = now(), updated_at = now() WHERE id = $1`, [req.registrationId, req.to]);
-  await m.query(
-    `INSERT INTO registration_status_changes (registration_id, from_status, to_status, actor_kind, actor_account_id, reason) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [req.registrationId, current, req.to, req.actor, req.actorAccountId, req.reason?.trim() || null],
-  );
+  await m.getRepository(RegistrationEntity).update({ id: req.registrationId }, { status: req.to, statusChangedAt: () => 'now()' });
+  await m.getRepository(RegistrationStatusChangeEntity).insert({
+    registrationId: req.registrationId,
+    fromStatus: current,
+    toStatus: req.to,
+    actorKind: req.actor,
+    actorAccountId: req.actorAccountId,
+    reason: req.reason?.trim() || null,
+  });
   return { from: current, to: req.to };
 }

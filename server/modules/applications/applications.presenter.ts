@@ -1,14 +1,17 @@
 import type { RegistrationActions } from '../../contract/applications.js';
 import type { Issue } from '../../domain/application.js';
 import type { EntryCriteria } from '../../domain/register-rules.js';
-import type { EvidenceRow, HistoryRow, PersonRow, RegistrationRow } from '../../db/repositories/applications.repository.js';
+import type { EvidenceFileEntity } from '../../db/entities/evidence-file.entity.js';
+import type { PersonEntity } from '../../db/entities/person.entity.js';
+import type { RegistrationEntity } from '../../db/entities/registration.entity.js';
+import type { Application, StatusChange } from '../../db/repositories/applications.repository.js';
 
 export type NextStep = 'complete_and_submit' | 'answer_question' | 'wait_for_review' | 'download_certificate' | 'none';
 
-export function nextStepFor(r: Pick<RegistrationRow, 'status' | 'staff_question'>): NextStep {
+export function nextStepFor(r: Pick<RegistrationEntity, 'status' | 'staffQuestion'>): NextStep {
   switch (r.status) {
     case 'concept':
-      return r.staff_question ? 'answer_question' : 'complete_and_submit';
+      return r.staffQuestion ? 'answer_question' : 'complete_and_submit';
     case 'submitted':
     case 'in_review':
       return 'wait_for_review';
@@ -28,38 +31,38 @@ export function nextStepFor(r: Pick<RegistrationRow, 'status' | 'staff_question'
   }
 }
 
-export function presentRegistration(r: RegistrationRow, conceptExpiresOn: string | null, can: RegistrationActions) {
+export function presentRegistration(r: Application, conceptExpiresOn: string | null, can: RegistrationActions) {
   return {
     id: r.id,
-    variant: { code: r.variant_code, name: r.variant_name, nameEn: r.variant_name_en, kind: r.variant_kind },
+    variant: { code: r.variant.code, name: r.variant.name, nameEn: r.variant.nameEn, kind: r.variant.kind },
     status: r.status,
-    createdAt: r.created_at.toISOString(),
-    submittedAt: r.submitted_at?.toISOString() ?? null,
-    registeredOn: r.registered_on,
-    cycle: r.cycle_starts_on && r.cycle_ends_on && r.cycle_deadline ? { startsOn: r.cycle_starts_on, endsOn: r.cycle_ends_on, deadline: r.cycle_deadline } : null,
-    staffQuestion: r.staff_question,
+    createdAt: r.createdAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    registeredOn: r.registeredOn,
+    cycle: r.cycleStartsOn && r.cycleEndsOn && r.cycleDeadline ? { startsOn: r.cycleStartsOn, endsOn: r.cycleEndsOn, deadline: r.cycleDeadline } : null,
+    staffQuestion: r.staffQuestion,
     conceptExpiresOn,
     nextStep: nextStepFor(r),
-    registrationNumber: r.registered_on ? r.registration_number : null,
+    registrationNumber: r.registeredOn ? r.person.registrationNumber : null,
     can,
   };
 }
 
-export function presentPerson(p: PersonRow | null) {
-  return p ? { givenNames: p.given_names, prefix: p.name_prefix, familyName: p.family_name, email: p.email ?? '', registrationNumber: p.registration_number } : null;
+export function presentPerson(p: PersonEntity | null) {
+  return p ? { givenNames: p.givenNames, prefix: p.namePrefix, familyName: p.familyName, email: p.email ?? '', registrationNumber: p.registrationNumber } : null;
 }
 
-export function presentEvidence(e: EvidenceRow) {
-  return { id: e.id, kind: e.kind, originalName: e.original_name, contentType: e.content_type, sizeBytes: e.size_bytes, createdAt: e.created_at.toISOString() };
+export function presentEvidence(e: EvidenceFileEntity) {
+  return { id: e.id, kind: e.kind, originalName: e.originalName, contentType: e.contentType, sizeBytes: e.sizeBytes, createdAt: e.createdAt.toISOString() };
 }
 
 export function presentDetail(
-  r: RegistrationRow,
+  r: Application,
   extra: {
     conceptExpiresOn: string | null;
-    person: PersonRow | null;
-    evidence: EvidenceRow[];
-    history: HistoryRow[];
+    person: PersonEntity | null;
+    evidence: EvidenceFileEntity[];
+    history: StatusChange[];
     criteria: EntryCriteria;
     issues: Issue[];
     evidenceMaxBytes: number;
@@ -71,7 +74,7 @@ export function presentDetail(
     person: presentPerson(extra.person),
     application: r.application,
     evidence: extra.evidence.map(presentEvidence),
-    history: extra.history.map((h) => ({ fromStatus: h.from_status, toStatus: h.to_status, occurredAt: h.occurred_at.toISOString(), reason: h.reason })),
+    history: extra.history.map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, occurredAt: h.occurredAt.toISOString(), reason: h.reason })),
     criteria: extra.criteria,
     /** The register's upload limit, so the form can say it and check a file before sending it. */
     evidenceMaxBytes: extra.evidenceMaxBytes,

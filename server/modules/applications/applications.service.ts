@@ -1,12 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
-import { acceptedEvidenceKinds, assessApplication, type Issue } from '../../domain/application.js';
-import { cleanFileName, isEvidenceContentType } from '../../domain/evidence.js';
-import { addDays, todayIn } from '../../domain/plain-date.js';
-import { entryCriteriaSchema, registerSettingsSchema, type EntryCriteria, type RegisterSettings } from '../../domain/register-rules.js';
 import {
+  countSubmissions,
   createConcept,
   deleteEvidence,
   ensurePersonForAccount,
@@ -19,98 +15,50 @@ import {
   listEvidence,
   listRegistrationsOfPerson,
   listVariants,
+  lockRegistration,
   markSubmitted,
   saveAnswers,
-  statusHistory,
   updatePerson,
-  type EvidenceRow,
-  type PersonRow,
-  type RegistrationRow,
+  type Application,
 } from '../../db/repositories/applications.repository.js';
 import { recordAudit } from '../../db/repositories/audit.repository.js';
+import { findVariantEligibilityFacts } from '../../db/repositories/eligibility.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
-import { rows } from '../../db/sql.js';
-import { AppError, fileTooLarge, notFound } from '../../http/errors.js';
-import { enqueue, type Queues } from '../../jobs/registry.js';
-import type { EvidenceStore } from '../../storage/evidence-store.js';
+import { acceptedEvidenceKinds } from '../../domain/application.js';
+import { variantsOpenForApplication } from '../../domain/eligibility.js';
+import { AppError, fileTooLarge, notFound } from '../../domain/errors.js';
+import { cleanFileName, isEvidenceContentType } from '../../domain/evidence.js';
+import { entryCriteriaSchema } from '../../domain/register-rules.js';
 import { withPerson, type Actor } from '../../policies/actor.js';
 import { authorize, type Action } from '../../policies/policy.js';
 import { registrationActions } from '../../policies/registration-actions.js';
-import { findVariantEligibilityFacts } from '../../db/repositories/eligibility.repository.js';
-import { variantsOpenForApplication } from '../../domain/eligibility.js';
-import { presentDetail, presentEvidence, presentPerson, presentRegistration } from './applications.presenter.js';
-
-export interface ApplicationsDeps {
-  db: DataSource;
-  evidence: EvidenceStore;
-  queues: Queues;
-  logger: Logger;
-}
-
-export type Detail = ReturnType<typeof presentDetail>;
+import type { ApplicationReader, Detail } from './application-reader.js';
+import { presentEvidence, presentPerson, presentRegistration } from './applications.presenter.js';
 
 const notEditable = (status: string) => new AppError('not_editable', `Only a concept can be changed; this application is ${status}.`, { status });
 
-/** Reading and assessing applications: shared by the registrant's and the staff's side. */
-export class ApplicationReader {
-  constructor(protected readonly deps: ApplicationsDeps) {}
-
-  protected rules(r: Pick<RegistrationRow, 'register_settings' | 'entry_criteria'>): { settings: RegisterSettings; criteria: EntryCriteria } {
-    return { settings: registerSettingsSchema.parse(r.register_settings), criteria: entryCriteriaSchema.parse(r.entry_criteria) };
-  }
-
-  protected conceptExpiresOn(r: RegistrationRow, settings: RegisterSettings): string | null {
-    if (r.status !== 'concept') return null;
-    return addDays(todayIn(settings.timeZone, r.status_changed_at), settings.concepts.retentionDays);
-  }
-
-  async assess(db: DataSource | EntityManager, r: RegistrationRow, person: PersonRow | null, evidence: EvidenceRow[]): Promise<Issue[]> {
-    const { settings, criteria } = this.rules(r);
-    const generalist = r.variant_kind === 'specialist' ? await findActiveGeneralist(db, r.person_id, r.register_id) : null;
-    const complete = person && person.email && person.given_names && person.family_name;
-    return assessApplication({
-      kind: r.variant_kind,
-      criteria,
-      answers: r.application,
-      person: complete ? { givenNames: person.given_names, prefix: person.name_prefix, familyName: person.family_name, email: person.email! } : null,
-      evidenceKinds: new Set(evidence.map((e) => e.kind)),
-      hasActiveGeneralist: generalist !== null,
-      today: todayIn(settings.timeZone),
-    });
-  }
-
-  async detail(db: DataSource | EntityManager, r: RegistrationRow, actor: Actor): Promise<Detail> {
-    const person = (await rows<PersonRow>(db, `SELECT id, given_names, name_prefix, family_name, email, registration_number FROM persons WHERE id = $1`, [r.person_id]))[0] ?? null;
-    const [evidence, history] = await Promise.all([listEvidence(db, r.id), statusHistory(db, r.id)]);
-    const { settings, criteria } = this.rules(r);
-    const issues = await this.assess(db, r, person, evidence);
-    const can = registrationActions(actor, { personId: r.person_id, status: r.status, complete: issues.length === 0 });
-    return presentDetail(r, { conceptExpiresOn: this.conceptExpiresOn(r, settings), person, evidence, history, criteria, issues, evidenceMaxBytes: settings.evidence.maxBytes, can });
-  }
-
-  /** After commit only: a lost enqueue is healed by the outbox sweep, so it must not fail the request. */
-  protected async sendAfterCommit(outboxId: string | null): Promise<void> {
-    if (!outboxId) return;
-    await enqueue(this.deps.queues, 'email.send', { outboxId }).catch((err: unknown) => this.deps.logger.warn({ err, outboxId }, 'mail not enqueued; the outbox sweep will retry'));
-  }
-}
-
 /** The registrant's own applications: only ever their own person's rows (others get 404, never 403). */
-export class ApplicationsService extends ApplicationReader {
+export class ApplicationsService {
+  private readonly deps: ApplicationReader['deps'];
+
+  constructor(private readonly reader: ApplicationReader) {
+    this.deps = reader.deps;
+  }
+
   async variants() {
     const variants = await listVariants(this.deps.db);
-    return variants.map((v) => ({ code: v.code, name: v.name, nameEn: v.name_en, kind: v.kind, parentCode: v.parent_code, criteria: entryCriteriaSchema.parse(v.entry_criteria) }));
+    return variants.map((v) => ({ code: v.code, name: v.name, nameEn: v.nameEn, kind: v.kind, parentCode: v.parentVariant?.code ?? null, criteria: entryCriteriaSchema.parse(v.entryCriteria) }));
   }
 
   async list(actor: Actor) {
-    const person = actor.person ? await findPersonOfAccount(this.deps.db, actor.account!.id) : null;
+    const person = actor.account ? await findPersonOfAccount(this.deps.db, actor.account.id) : null;
     const registrations = person ? await listRegistrationsOfPerson(this.deps.db, person.id) : [];
     const items = await Promise.all(
       registrations.map(async (r) => {
-        const issues = await this.assess(this.deps.db, r, person, await listEvidence(this.deps.db, r.id));
-        const can = registrationActions(actor, { personId: r.person_id, status: r.status, complete: issues.length === 0 });
-        return presentRegistration(r, this.conceptExpiresOn(r, this.rules(r).settings), can);
+        const issues = await this.reader.assess(this.deps.db, r, person, await listEvidence(this.deps.db, r.id));
+        const can = registrationActions(actor, { personId: r.personId, status: r.status, complete: issues.length === 0 });
+        return presentRegistration(r, this.reader.conceptExpiresOn(r, this.reader.rules(r).settings), can);
       }),
     );
     const apply = variantsOpenForApplication(await findVariantEligibilityFacts(this.deps.db, person?.id ?? null));
@@ -118,25 +66,25 @@ export class ApplicationsService extends ApplicationReader {
   }
 
   /** The registration, if the actor may take this action on it: another's row is 404, never 403. */
-  private async own(db: DataSource | EntityManager, actor: Actor, action: Action, id: string): Promise<RegistrationRow> {
+  private async own(db: DataSource | EntityManager, actor: Actor, action: Action, id: string): Promise<Application> {
     const registration = await findRegistration(db, id);
     if (!registration) throw notFound('Application');
-    authorize(actor, action, { personId: registration.person_id });
+    authorize(actor, action, { personId: registration.personId });
     return registration;
   }
 
   async get(actor: Actor, id: string): Promise<Detail> {
-    return this.detail(this.deps.db, await this.own(this.deps.db, actor, 'ownRegistration.read', id), actor);
+    return this.reader.detail(this.deps.db, await this.own(this.deps.db, actor, 'ownRegistration.read', id), actor);
   }
 
   async create(actor: Actor, variantCode: string): Promise<Detail> {
     const accountId = actor.account!.id;
     const variant = await findVariantByCode(this.deps.db, variantCode);
     if (!variant) throw new AppError('unknown_variant', `There is no variant "${variantCode}".`);
-    const { created: id, person } = await this.deps.db
+    const { created, person } = await this.deps.db
       .transaction(async (m) => {
         const person = await ensurePersonForAccount(m, accountId);
-        if (variant.kind === 'specialist' && !(await findActiveGeneralist(m, person.id, variant.register_id))) {
+        if (variant.kind === 'specialist' && !(await findActiveGeneralist(m, person.id, variant.registerId))) {
           throw new AppError('generalist_required', 'A specialist registration needs an active generalist registration first.');
         }
         const created = await createConcept(m, person.id, variant.id, accountId);
@@ -150,17 +98,19 @@ export class ApplicationsService extends ApplicationReader {
         }
         throw err;
       });
-    return this.get(withPerson(actor, { id: person.id, registrationNumber: person.registration_number, name: '' }), id);
+    // A first application makes the account's person in this request; the actor owns it from now on.
+    return this.get(withPerson(actor, { id: person.id, registrationNumber: person.registrationNumber, name: '' }), created);
   }
 
-  async update(actor: Actor, id: string, body: { person?: Parameters<typeof updatePerson>[2]; application?: RegistrationRow['application'] }): Promise<Detail> {
+  async update(actor: Actor, id: string, body: { person?: Parameters<typeof updatePerson>[2]; application?: Application['application'] }): Promise<Detail> {
     await this.deps.db.transaction(async (m) => {
+      // Lock first, then read and check: a status read before the lock may be stale by the time we write.
+      await lockRegistration(m, id);
       const r = await this.own(m, actor, 'ownRegistration.edit', id);
-      await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
       if (r.status !== 'concept') throw notEditable(r.status);
-      if (body.person) await updatePerson(m, r.person_id, body.person);
+      if (body.person) await updatePerson(m, r.personId, body.person);
       if (body.application) {
-        const allowed = new Set(this.rules(r).criteria.requirements.map((q) => q.code));
+        const allowed = new Set(this.reader.rules(r).criteria.requirements.map((q) => q.code));
         const unknown = Object.keys(body.application.requirements ?? {}).filter((code) => !allowed.has(code));
         if (unknown.length) throw new AppError('invalid_input', 'The request is not valid.', unknown.map((code) => ({ path: `application.requirements.${code}`, message: 'Not a requirement of this variant.', code: 'unknown_requirement' })));
         await saveAnswers(m, id, body.application);
@@ -176,15 +126,15 @@ export class ApplicationsService extends ApplicationReader {
   async uploadLimit(actor: Actor, id: string): Promise<number> {
     const r = await this.own(this.deps.db, actor, 'ownEvidence.upload', id);
     if (r.status !== 'concept') throw notEditable(r.status);
-    return this.rules(r).settings.evidence.maxBytes;
+    return this.reader.rules(r).settings.evidence.maxBytes;
   }
 
   async upload(actor: Actor, id: string, kind: string, file: { buffer: Buffer; originalname: string }) {
-    const accountId = actor.account!.id;
     const r = await this.own(this.deps.db, actor, 'ownEvidence.upload', id);
     if (r.status !== 'concept') throw notEditable(r.status);
-    const maxBytes = this.rules(r).settings.evidence.maxBytes;
-    if (!acceptedEvidenceKinds(this.rules(r).criteria).includes(kind)) {
+    const { settings, criteria } = this.reader.rules(r);
+    const maxBytes = settings.evidence.maxBytes;
+    if (!acceptedEvidenceKinds(criteria).includes(kind)) {
       throw new AppError('invalid_evidence_kind', `This application does not take evidence of kind "${kind}".`);
     }
     if (file.buffer.length === 0) throw new AppError('empty_file', 'The file is empty.');
@@ -196,8 +146,8 @@ export class ApplicationsService extends ApplicationReader {
     await this.deps.evidence.put(evidenceId, file.buffer);
     try {
       const row = await this.deps.db.transaction(async (m) => {
-        const [locked] = await rows<{ status: string }>(m, `SELECT status FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
-        if (locked?.status !== 'concept') throw notEditable(locked?.status ?? 'gone');
+        const locked = await lockRegistration(m, id);
+        if (locked !== 'concept') throw notEditable(locked ?? 'gone');
         return insertEvidence(m, {
           id: evidenceId,
           registrationId: id,
@@ -206,7 +156,7 @@ export class ApplicationsService extends ApplicationReader {
           contentType: mime,
           sizeBytes: file.buffer.length,
           sha256: createHash('sha256').update(file.buffer).digest('hex'),
-          uploadedBy: accountId,
+          uploadedBy: actor.account!.id,
         });
       });
       return presentEvidence(row);
@@ -219,6 +169,8 @@ export class ApplicationsService extends ApplicationReader {
 
   async removeEvidence(actor: Actor, id: string, evidenceId: string): Promise<void> {
     const removed = await this.deps.db.transaction(async (m) => {
+      // Lock first, then read and check (as update does): a concurrent submit must not lose its evidence.
+      await lockRegistration(m, id);
       const r = await this.own(m, actor, 'ownEvidence.delete', id);
       if (r.status !== 'concept') throw notEditable(r.status);
       return deleteEvidence(m, id, evidenceId);
@@ -237,21 +189,20 @@ export class ApplicationsService extends ApplicationReader {
   async submit(actor: Actor, id: string): Promise<Detail> {
     const accountId = actor.account!.id;
     const outboxId = await this.deps.db.transaction(async (m) => {
+      await lockRegistration(m, id);
       const r = await this.own(m, actor, 'ownRegistration.submit', id);
-      await m.query(`SELECT 1 FROM registrations WHERE id = $1 FOR UPDATE`, [id]);
-      const current = await findRegistration(m, id);
-      if (current!.status !== 'concept') throw new AppError('already_submitted', `This application is ${current!.status}; it cannot be submitted again.`, { status: current!.status });
+      if (r.status !== 'concept') throw new AppError('already_submitted', `This application is ${r.status}; it cannot be submitted again.`, { status: r.status });
       const person = await findPersonOfAccount(m, accountId);
-      const issues = await this.assess(m, current!, person, await listEvidence(m, id));
+      const issues = await this.reader.assess(m, r, person, await listEvidence(m, id));
       if (issues.length) throw new AppError('application_incomplete', 'The application is not complete yet.', issues);
       await transitionRegistration(m, { registrationId: id, to: 'submitted', actor: 'registrant', actorAccountId: accountId, reason: null, expectedFrom: 'concept' });
       await markSubmitted(m, id);
-      const [{ n }] = (await rows<{ n: number }>(m, `SELECT count(*)::int AS n FROM registration_status_changes WHERE registration_id = $1 AND to_status = 'submitted'`, [id])) as [{ n: number }];
+      const n = await countSubmissions(m, id);
       return person?.email
-        ? queueEmail(m, { dedupeKey: `submitted:${id}:${n}`, template: 'application_submitted', toAddress: person.email, accountId, params: { variant: r.variant_name, registrationId: id } })
+        ? queueEmail(m, { dedupeKey: `submitted:${id}:${n}`, template: 'application_submitted', toAddress: person.email, accountId, params: { variant: r.variant.name, registrationId: id } })
         : null;
     });
-    await this.sendAfterCommit(outboxId);
+    await this.reader.sendAfterCommit(outboxId);
     return this.get(actor, id);
   }
 }

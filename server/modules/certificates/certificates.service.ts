@@ -9,7 +9,7 @@ import {
   type CertificateSummary,
   type RenderedCertificate,
 } from '../../db/repositories/certificates.repository.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../domain/errors.js';
 import type { PublicRegisterService } from '../public-register/public-register.service.js';
 import type { CodeCheck, Verification } from './certificates.presenter.js';
 

@@ -11,7 +11,7 @@ import {
   type PublicPersonWithDetailsRow,
   type PublicRegistrationRow,
 } from '../../db/repositories/public-register.repository.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import type { PublicEntry, PublicMeasure } from './public-register.presenter.js';
 import type { PublicSearchQuery as SearchQuery } from '../../contract/public-register.js';
 

@@ -10,21 +10,20 @@ import {
   markDecided,
   setRegistered,
   setStaffQuestion,
+  findPersonContact,
+  latestStatusChangeId,
   staffQueue,
-  type RegistrationRow,
+  type Application,
 } from '../../db/repositories/applications.repository.js';
 import { recordAudit } from '../../db/repositories/audit.repository.js';
 import { issueCertificateRevision } from '../../db/repositories/certificates.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
-import { rows } from '../../db/sql.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { DecisionBody as Decision, DecisionResult, StaffQueueQuery } from '../../contract/staff.js';
 import { enqueue } from '../../jobs/registry.js';
-import { ApplicationReader, type ApplicationsDeps, type Detail } from '../applications/applications.service.js';
-import type { DecisionBody as Decision, DecisionResult } from '../../contract/staff.js';
 import type { Actor } from '../../policies/actor.js';
-
-type StaffDeps = ApplicationsDeps;
+import type { ApplicationReader, Detail } from '../applications/application-reader.js';
 
 interface Context {
   staffAccountId: string;
@@ -35,12 +34,14 @@ interface Context {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Register staff: the review queue, dossiers (every access logged) and decisions (every decision audited). */
-export class StaffApplicationsService extends ApplicationReader {
-  constructor(private readonly staffDeps: StaffDeps) {
-    super(staffDeps);
+export class StaffApplicationsService {
+  private readonly deps: ApplicationReader['deps'];
+
+  constructor(private readonly reader: ApplicationReader) {
+    this.deps = reader.deps;
   }
 
-  async queue(q: { status?: 'submitted' | 'in_review'; variant?: string; page: number; pageSize: number }, now = new Date()) {
+  async queue(q: StaffQueueQuery, now = new Date()) {
     const { rows: found, total } = await staffQueue(this.deps.db, {
       statuses: q.status ? [q.status] : ['submitted', 'in_review'],
       variantCode: q.variant ?? null,
@@ -50,11 +51,12 @@ export class StaffApplicationsService extends ApplicationReader {
     return {
       items: found.map((r) => ({
         id: r.id,
-        person: { name: displayName({ givenNames: r.given_names, prefix: r.name_prefix, familyName: r.family_name }), email: r.email },
-        variant: { code: r.variant_code, name: r.variant_name },
-        status: r.status,
-        submittedAt: r.submitted_at.toISOString(),
-        ageDays: Math.floor((now.getTime() - r.submitted_at.getTime()) / DAY_MS),
+        person: { name: displayName({ givenNames: r.person.givenNames, prefix: r.person.namePrefix, familyName: r.person.familyName }), email: r.person.email },
+        variant: { code: r.variant.code, name: r.variant.name },
+        // The queue selects only open statuses.
+        status: r.status as StaffQueueQuery['status'] & string,
+        submittedAt: r.submittedAt.toISOString(),
+        ageDays: Math.floor((now.getTime() - r.submittedAt.getTime()) / DAY_MS),
       })),
       total,
       page: q.page,
@@ -66,7 +68,7 @@ export class StaffApplicationsService extends ApplicationReader {
     const r = await findRegistration(this.deps.db, id);
     if (!r) throw notFound('Application');
     await recordAudit(this.deps.db, { actorAccountId: ctx.staffAccountId, action: 'dossier.viewed', subjectType: 'registration', subjectId: id, requestId: ctx.requestId });
-    return this.detail(this.deps.db, r, ctx.actor);
+    return this.reader.detail(this.deps.db, r, ctx.actor);
   }
 
   async openEvidence(ctx: Context, id: string, evidenceId: string) {
@@ -92,16 +94,12 @@ export class StaffApplicationsService extends ApplicationReader {
         await move('in_review', 'submitted', null);
         from = 'in_review';
       }
-      const person = (await rows<{ email: string | null; account_id: string | null }>(
-        m,
-        `SELECT p.email, a.id AS account_id FROM persons p LEFT JOIN accounts a ON a.person_id = p.id WHERE p.id = $1`,
-        [before.person_id],
-      ))[0]!;
+      const person = await findPersonContact(m, before.personId);
       // One mail per decision: the key names the status change that carried it.
       const mail = async (template: string, params: Record<string, string | null>) => {
         if (!person.email) return null;
-        const [change] = await rows<{ id: string }>(m, `SELECT max(id)::text AS id FROM registration_status_changes WHERE registration_id = $1`, [id]);
-        return queueEmail(m, { dedupeKey: `decision:${id}:${change!.id}`, template, toAddress: person.email, accountId: person.account_id, params: { variant: before.variant_name, registrationId: id, ...params } });
+        const changeId = await latestStatusChangeId(m, id);
+        return queueEmail(m, { dedupeKey: `decision:${id}:${changeId}`, template, toAddress: person.email, accountId: person.accountId, params: { variant: before.variant.name, registrationId: id, ...params } });
       };
 
       switch (d.decision) {
@@ -132,9 +130,9 @@ export class StaffApplicationsService extends ApplicationReader {
       }
     });
     // Side effects only after the decision is committed.
-    await this.sendAfterCommit(outcome.outboxId);
+    await this.reader.sendAfterCommit(outcome.outboxId);
     if (outcome.certificateId) {
-      await enqueue(this.staffDeps.queues, 'certificate.render', { certificateId: outcome.certificateId }).catch((err: unknown) =>
+      await enqueue(this.deps.queues, 'certificate.render', { certificateId: outcome.certificateId }).catch((err: unknown) =>
         this.deps.logger.warn({ err, certificateId: outcome.certificateId }, 'certificate not enqueued'),
       );
     }
@@ -142,22 +140,22 @@ export class StaffApplicationsService extends ApplicationReader {
   }
 
   /** Number, registration date and cycle: a generalist's cycle starts today; a specialist shares its generalist's. */
-  private async register(m: EntityManager, r: RegistrationRow) {
-    const { settings } = this.rules(r);
+  private async register(m: EntityManager, r: Application) {
+    const { settings } = this.reader.rules(r);
     const today = todayIn(settings.timeZone);
     let cycle = computeCycle(today, settings.cycle);
     let parentRegistrationId: string | null = null;
-    if (r.variant_kind === 'specialist') {
-      const generalist = await findActiveGeneralist(m, r.person_id, r.register_id);
-      if (!generalist?.cycle_starts_on || !generalist.cycle_ends_on || !generalist.cycle_deadline) {
+    if (r.variant.kind === 'specialist') {
+      const generalist = await findActiveGeneralist(m, r.personId, r.variant.registerId);
+      if (!generalist?.cycleStartsOn || !generalist.cycleEndsOn || !generalist.cycleDeadline) {
         throw new AppError('generalist_not_active', 'The person no longer holds an active generalist registration.');
       }
-      cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, deadline: generalist.cycle_deadline };
+      cycle = { startsOn: generalist.cycleStartsOn, endsOn: generalist.cycleEndsOn, deadline: generalist.cycleDeadline };
       parentRegistrationId = generalist.id;
     }
-    const registrationNumber = await ensureRegistrationNumber(m, r.person_id, settings.registrationNumber.digits);
+    const registrationNumber = await ensureRegistrationNumber(m, r.personId, settings.registrationNumber.digits);
     await setRegistered(m, r.id, { registeredOn: today, cycle, parentRegistrationId });
-    const certificate = await issueCertificateRevision(m, r.person_id, today);
+    const certificate = await issueCertificateRevision(m, r.personId, today);
     return { registrationNumber, validUntil: cycle.endsOn, deadline: cycle.deadline, certificateId: certificate?.certificateId ?? null };
   }
 }
