@@ -45,6 +45,14 @@ function parserError(err: unknown): { status: number; type: string } | null {
   return null;
 }
 
+/**
+ * A path parameter that is not valid percent-encoding: the router (Express 5) throws a URIError it marks 400
+ * while decoding req.params, before any handler runs.
+ */
+function isBadPathEncoding(err: unknown): boolean {
+  return err instanceof URIError && (err as URIError & { status?: unknown }).status === 400;
+}
+
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const requestId = String(req.id ?? '');
@@ -59,6 +67,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     }
     if (pgCode(err) === '23505') {
       res.status(409).json(body(requestId, 'conflict', 'This already exists.'));
+      return;
+    }
+    if (isBadPathEncoding(err)) {
+      res.status(400).json(body(requestId, 'invalid_path', 'The address contains invalid percent-encoding.'));
       return;
     }
     const parser = parserError(err);
