@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { gzipSync } from 'node:zlib';
 import { resetDatabase } from '../helpers/database.js';
+import { PDF } from '../helpers/files.js';
 import { oidcLogin, type HttpSession } from '../helpers/http-session.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -13,10 +15,12 @@ describe('malformed requests', function () {
   let app: TestApp;
   let registrant: HttpSession;
   let staff: HttpSession;
+  let origin: string;
 
   before(async () => {
     app = await startTestApp();
     await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer, 10);
+    origin = new URL(app.url).origin;
     registrant = (await oidcLogin(app.url, `nieuw-malformed-${Date.now()}`, 'demo-nieuw')).session;
     staff = (await oidcLogin(app.url, 'staff', 'demo-staff')).session;
   });
@@ -41,5 +45,52 @@ describe('malformed requests', function () {
         expect(body.error.code).to.equal('invalid_path');
       });
     }
+  });
+
+  describe('a Content-Encoding that does not match the body', () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      it(`answers 400 for a JSON body declared ${encoding} but sent plain, also anonymously`, async () => {
+        for (const session of [registrant, null]) {
+          const init = { method: 'POST', headers: { origin, 'content-type': 'application/json', 'content-encoding': encoding }, body: JSON.stringify({ variantCode: 'sociaal-werker' }) };
+          const res = session ? await session.fetch(`${app.url}/api/my/registrations`, init) : await fetch(`${app.url}/api/my/registrations`, init);
+          const body = await expectClientError(res, [400], `${encoding} ${session ? 'logged in' : 'anonymous'}`);
+          expect(body.error.code).to.equal('malformed_body');
+        }
+        const mine = (await (await registrant.fetch(`${app.url}/api/my/registrations`)).json()) as { items: Array<{ variant: { code: string } }> };
+        expect(mine.items, 'nothing created').to.have.length(0);
+      });
+    }
+
+    it('still reads a JSON body that really is gzip-compressed', async () => {
+      const res = await registrant.fetch(`${app.url}/api/my/registrations`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(JSON.stringify({ variantCode: 'bestaat-niet' })),
+      });
+      const text = await res.text();
+      expect(res.status, text).to.equal(400);
+      expect((JSON.parse(text) as ErrorBody).error.code).to.equal('unknown_variant');
+    });
+
+    it('refuses a Content-Encoding on a multipart upload with 415', async () => {
+      const created = await registrant.fetch(`${app.url}/api/my/registrations`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ variantCode: 'sociaal-werker' }),
+      });
+      expect(created.status).to.equal(201);
+      const { id } = (await created.json()) as { id: string };
+      const form = new FormData();
+      form.append('kind', 'vog');
+      form.append('file', new Blob([new Uint8Array(PDF)]), 'vog.pdf');
+      const request = new Request(`${app.url}/api/my/registrations/${id}/evidence`, { method: 'POST', body: form });
+      const headers = { origin, 'content-type': request.headers.get('content-type')!, 'content-encoding': 'gzip' };
+      const bytes = Buffer.from(await request.arrayBuffer());
+      const anonymous = await fetch(request.url, { method: 'POST', headers, body: bytes });
+      expect(anonymous.status, 'anonymous').to.equal(401);
+      await anonymous.arrayBuffer();
+      const body = await expectClientError(await registrant.fetch(request.url, { method: 'POST', headers, body: bytes }), [415], 'multipart');
+      expect(body.error.code).to.equal('unsupported_encoding');
+    });
   });
 });
