@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addMonths, comparePlainDates, isPlainDate, type PlainDate } from './plain-date.js';
 import type { EntryCriteria } from './register-rules.js';
+import { personName } from './text.js';
 
 /** What a registrant fills in; documents arrive as evidence files. Validated on every save. */
 export const answersSchema = z.strictObject({
@@ -15,14 +16,11 @@ export const answersSchema = z.strictObject({
 export type Answers = z.infer<typeof answersSchema>;
 
 export const personDetailsSchema = z.strictObject({
-  givenNames: z.string().trim().min(1).max(100),
-  prefix: z
-    .string()
-    .trim()
-    .max(30)
+  givenNames: personName({ max: 100 }),
+  prefix: personName({ min: 0, max: 30 })
     .nullable()
     .transform((v) => (v ? v : null)),
-  familyName: z.string().trim().min(1).max(100),
+  familyName: personName({ max: 100 }),
   email: z.email().max(200),
 });
 export type PersonDetails = z.infer<typeof personDetailsSchema>;

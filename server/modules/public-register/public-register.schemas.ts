@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { singleLineText } from '../../domain/text.js';
 
 export const searchQuerySchema = z.strictObject({
-  q: z.string().trim().min(2, 'Type at least 2 characters.').max(100, 'Use at most 100 characters.'),
+  q: singleLineText({ min: 2, max: 100 }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });

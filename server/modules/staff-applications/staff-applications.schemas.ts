@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../../domain/text.js';
 
 export const queueQuerySchema = z.strictObject({
   status: z.enum(['submitted', 'in_review']).optional(),
@@ -9,7 +10,7 @@ export const queueQuerySchema = z.strictObject({
 
 export const decisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), expectedStatus: z.enum(['submitted', 'in_review']) }),
-  z.strictObject({ decision: z.literal('reject'), expectedStatus: z.enum(['submitted', 'in_review']), reason: z.string().trim().min(5).max(2000) }),
-  z.strictObject({ decision: z.literal('request_info'), expectedStatus: z.enum(['submitted', 'in_review']), question: z.string().trim().min(5).max(2000) }),
+  z.strictObject({ decision: z.literal('reject'), expectedStatus: z.enum(['submitted', 'in_review']), reason: freeText({ min: 5, max: 2000 }) }),
+  z.strictObject({ decision: z.literal('request_info'), expectedStatus: z.enum(['submitted', 'in_review']), question: freeText({ min: 5, max: 2000 }) }),
 ]);
 export type Decision = z.infer<typeof decisionSchema>;
