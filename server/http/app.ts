@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
   configurePassport(config, deps.discovery, (claims) => accounts.onLogin(claims));
   app.use(['/auth', '/api'], onlyOutside(['/public', '/variants'], sessionRouter(config, pool)));
 
-  app.use('/auth', authRouter(config));
+  app.use('/auth', authRouter(config, logger));
   app.use('/api/me', meRouter(dataSource));
   const appDeps = { db: dataSource, evidence: new EvidenceStore(config.evidenceDir), emailQueue: deps.emailQueue, logger };
   const applications = new ApplicationsService(appDeps);

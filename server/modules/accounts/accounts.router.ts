@@ -1,14 +1,15 @@
 import { Router, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { findAccountView } from '../../db/repositories/accounts.repository.js';
-import { authenticateOidc, SESSION_COOKIE } from '../../http/auth.js';
+import { authenticateOidc, oidcCallback, SESSION_COOKIE } from '../../http/auth.js';
 import { AppError, unauthenticated } from '../../http/errors.js';
 import { presentMe } from './accounts.presenter.js';
 
-export function authRouter(config: { secureCookies: boolean }): Router {
+export function authRouter(config: { secureCookies: boolean }, logger: Logger): Router {
   const router = Router();
   router.get('/login', authenticateOidc({}));
-  router.get('/callback', authenticateOidc({ failureRedirect: '/account?login=failed', successReturnToOrRedirect: '/account', failureMessage: false }));
+  router.get('/callback', oidcCallback(logger, '/account'));
   router.post('/logout', (req, res, next) => {
     req.logout((err) => {
       if (err) return next(err);
