@@ -1,13 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DEFAULT_TRANSITIONS, REGISTRATION_STATUSES } from '../server/domain/lifecycle.js';
-import type { EntryCriteria, RegisterSettings, VariantNorm } from '../server/domain/register-rules.js';
+import type { EntryCriteria, VariantNorm } from '../server/domain/register-rules.js';
 
 /**
  * Why: rules are data. The defaults of domain.md (cycle, reminders, norms, caps, VOG age, measure effects)
  * are rows a register can change without a deploy; this migration puts the first register in place.
  */
-// The settings as they were at this migration; later ones (evidence: 1763800000006) add to them.
-const settings: Omit<RegisterSettings, 'evidence'> = {
+// The settings as they were at this migration; later ones add to them (evidence: 1763800000006) or rename
+// them (cycle.deadlineDaysBeforeReregistration: 1796117700000). Untyped: today's RegisterSettings is not that day's.
+const settings = {
   timeZone: 'Europe/Amsterdam',
   cycle: { lengthMonths: 60, deadlineDaysBeforeEnd: 1, assessmentTargetMonths: 3, assessmentExtensionMonths: 3 },
   reminders: { beforeDeadline: [{ months: 6 }, { months: 3 }, { months: 1 }, { days: 7 }] },

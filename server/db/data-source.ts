@@ -7,6 +7,7 @@ import { IndexPublicSearch1763800000003 } from '../../migrations/1763800000003-I
 import { PublicListingFlag1763800000004 } from '../../migrations/1763800000004-PublicListingFlag.js';
 import { CertificateRefreshRequests1763800000005 } from '../../migrations/1763800000005-CertificateRefreshRequests.js';
 import { RegisterEvidenceLimit1763800000006 } from '../../migrations/1763800000006-RegisterEvidenceLimit.js';
+import { CorrectReregistrationDeadline1796117700000 } from '../../migrations/1796117700000-CorrectReregistrationDeadline.js';
 import { AccountEntity, AccountRoleEntity } from './entities/account.entity.js';
 import { AuditEventEntity } from './entities/audit-event.entity.js';
 import { EmailOutboxEntity } from './entities/email-outbox.entity.js';
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   PublicListingFlag1763800000004,
   CertificateRefreshRequests1763800000005,
   RegisterEvidenceLimit1763800000006,
+  CorrectReregistrationDeadline1796117700000,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -1,4 +1,5 @@
 import type { Issue } from '../../domain/application.js';
+import { reregistrationDateFor } from '../../domain/cycle.js';
 import type { EntryCriteria } from '../../domain/register-rules.js';
 import type { EvidenceRow, HistoryRow, PersonRow, RegistrationRow } from '../../db/repositories/applications.repository.js';
 
@@ -35,7 +36,10 @@ export function presentRegistration(r: RegistrationRow, conceptExpiresOn: string
     createdAt: r.created_at.toISOString(),
     submittedAt: r.submitted_at?.toISOString() ?? null,
     registeredOn: r.registered_on,
-    cycle: r.cycle_starts_on && r.cycle_ends_on && r.cycle_deadline ? { startsOn: r.cycle_starts_on, endsOn: r.cycle_ends_on, deadline: r.cycle_deadline } : null,
+    cycle:
+      r.cycle_starts_on && r.cycle_ends_on && r.cycle_deadline
+        ? { startsOn: r.cycle_starts_on, endsOn: r.cycle_ends_on, reregistrationOn: reregistrationDateFor(r.cycle_ends_on), deadline: r.cycle_deadline }
+        : null,
     staffQuestion: r.staff_question,
     conceptExpiresOn,
     nextStep: nextStepFor(r),

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { EntityManager } from 'typeorm';
-import { computeCycle } from '../../domain/cycle.js';
+import { computeCycle, reregistrationDateFor } from '../../domain/cycle.js';
 import { displayName } from '../../domain/person-name.js';
 import { todayIn } from '../../domain/plain-date.js';
 import {
@@ -153,7 +153,7 @@ export class StaffApplicationsService extends ApplicationReader {
       if (!generalist?.cycle_starts_on || !generalist.cycle_ends_on || !generalist.cycle_deadline) {
         throw new AppError('generalist_required', 409, 'The person no longer holds an active generalist registration.');
       }
-      cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, deadline: generalist.cycle_deadline };
+      cycle = { startsOn: generalist.cycle_starts_on, endsOn: generalist.cycle_ends_on, reregistrationOn: reregistrationDateFor(generalist.cycle_ends_on), deadline: generalist.cycle_deadline };
       parentRegistrationId = generalist.id;
     }
     const registrationNumber = await ensureRegistrationNumber(m, r.person_id, settings.registrationNumber.digits);
