@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { acceptedEvidenceKinds, assessApplication, type Issue } from '../../domain/application.js';
-import { cleanFileName, isEvidenceContentType } from '../../domain/evidence.js';
+import { cleanFileName, evidenceStructureProblem, isEvidenceContentType } from '../../domain/evidence.js';
 import { addDays, todayIn } from '../../domain/plain-date.js';
 import { entryCriteriaSchema, registerSettingsSchema, type EntryCriteria, type RegisterSettings } from '../../domain/register-rules.js';
 import {
@@ -179,6 +179,9 @@ export class ApplicationsService extends ApplicationReader {
     // The content decides the type: a renamed executable or text file is refused whatever its name says.
     const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
     if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 415, 'Upload a PDF, JPEG or PNG file.');
+    // Starting like one is not enough: staff must be able to open it.
+    const problem = evidenceStructureProblem(mime, file.buffer);
+    if (problem) throw new AppError('unreadable_file', 422, `${problem} Upload the complete file.`);
     const evidenceId = randomUUID();
     await this.deps.evidence.put(evidenceId, file.buffer);
     try {
