@@ -1,0 +1,67 @@
+import { expect } from 'chai';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resetDatabase } from '../helpers/database.js';
+import { oidcLogin } from '../helpers/http-session.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+/**
+ * Login failures after the provider said yes: its token or userinfo endpoint fails, or our own account lookup
+ * does. Each app here gets a discovery document with one endpoint broken; passport's strategy is one per process,
+ * so each test starts (and closes) its own app.
+ */
+describe('login failures after the provider answered', function () {
+  this.timeout(60_000);
+  let app: TestApp | null = null;
+  let failing: Server;
+  let failingUrl: string;
+
+  before(async () => {
+    // An endpoint that answers 500, and one where nothing listens.
+    failing = createServer((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"server_error"}'));
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    failingUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+  after(() => new Promise<void>((resolve) => failing.close(() => resolve())));
+
+  async function loginLandsOn(username: string, password: string): Promise<string> {
+    const { landedOn, session } = await oidcLogin(app!.url, username, password);
+    expect((await session.fetch(`${app!.url}/api/me`)).status, 'still logged out').to.equal(401);
+    return landedOn;
+  }
+
+  it('sends an unreachable token endpoint to reason=provider_error', async () => {
+    app = await startTestApp({ discovery: (d) => ({ ...d, token_endpoint: 'http://127.0.0.1:9/token' }) });
+    await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer, 10);
+    expect(await loginLandsOn('registrant', 'demo-registrant')).to.equal(`${app.url}/login/failed?reason=provider_error`);
+  });
+
+  it('sends a failing userinfo endpoint to reason=provider_error', async () => {
+    app = await startTestApp({ discovery: (d) => ({ ...d, userinfo_endpoint: `${failingUrl}/userinfo` }) });
+    expect(await loginLandsOn('registrant', 'demo-registrant')).to.equal(`${app.url}/login/failed?reason=provider_error`);
+  });
+
+  it('sends a failure of our own account lookup to reason=unknown', async () => {
+    app = await startTestApp();
+    const db = app.runtime.dataSource;
+    const username = `nieuw-broken-${Date.now()}`;
+    await db.query(`CREATE FUNCTION test_refuse_account() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$`);
+    await db.query(`CREATE TRIGGER test_refuse_account BEFORE INSERT ON accounts FOR EACH ROW WHEN (NEW.subject = '${username}') EXECUTE FUNCTION test_refuse_account()`);
+    try {
+      expect(await loginLandsOn(username, 'demo-nieuw')).to.equal(`${app.url}/login/failed?reason=unknown`);
+    } finally {
+      await db.query(`DROP TRIGGER test_refuse_account ON accounts`);
+      await db.query(`DROP FUNCTION test_refuse_account()`);
+    }
+  });
+
+  it('still logs in with the same app once nothing is broken', async () => {
+    app = await startTestApp();
+    const { landedOn } = await oidcLogin(app.url, 'registrant', 'demo-registrant');
+    expect(landedOn).to.equal(`${app.url}/account`);
+  });
+});
