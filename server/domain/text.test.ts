@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { freeText, personName, singleLineText, TEXT_MESSAGES } from './text.js';
+import { cleanReceivedName, freeText, personName, singleLineText, TEXT_MESSAGES } from './text.js';
 
 const messages = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) => (result.success ? [] : result.error!.issues.map((i) => i.message));
 
@@ -50,6 +50,14 @@ describe('text building blocks', () => {
     });
     it('allows an optional part to be empty when min is 0', () => {
       expect(personName({ min: 0, max: 30 }).parse('  ')).to.equal('');
+    });
+  });
+
+  describe('cleanReceivedName', () => {
+    it('drops control and text-direction characters from a name it cannot refuse', () => {
+      expect(cleanReceivedName(' Jan\u0000 de\tVries\u202e ')).to.equal('Jan de Vries');
+      expect(cleanReceivedName('\u2066Özdemir\u2069\ud800')).to.equal('Özdemir');
+      expect(cleanReceivedName('\u0000\u202e')).to.equal('');
     });
   });
 });

@@ -51,3 +51,16 @@ export function singleLineText(bounds: Bounds) {
 export function personName(bounds: Bounds) {
   return singleLineText(bounds).refine((s) => !BIDI_CONTROL.test(s), TEXT_MESSAGES.bidi);
 }
+
+/**
+ * A name that arrives from elsewhere (the login provider's claims) and cannot be refused with a 400: control and
+ * text-direction characters are dropped and whitespace collapsed, since it becomes the first name of a new person.
+ */
+export function cleanReceivedName(text: string): string {
+  return text
+    .replace(new RegExp(ANY_CONTROL.source, 'g'), ' ')
+    .replace(new RegExp(BIDI_CONTROL.source, 'g'), '')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

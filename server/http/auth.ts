@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/config.js';
 import type { Role } from '../db/entities/account.entity.js';
+import { cleanReceivedName } from '../domain/text.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';
 import { respondLoginFailed } from './login-failure.js';
 
@@ -91,7 +92,10 @@ export function configurePassport(config: AppConfig, discovery: OidcDiscovery, o
       } as ConstructorParameters<typeof OpenIDConnectStrategy>[0],
       (issuer: string, profile: Profile, done: VerifyCallback) => {
         const email = profile.emails?.[0]?.value ?? null;
-        onLogin({ issuer: issuer.replace(/\/$/, ''), subject: profile.id, displayName: profile.displayName || email || profile.id, email })
+        // The provider's name becomes the first name of the person (and so of the public entry): no control or
+        // text-direction characters, whatever the provider lets its users type.
+        const displayName = cleanReceivedName(profile.displayName ?? '') || cleanReceivedName(email ?? '') || profile.id;
+        onLogin({ issuer: issuer.replace(/\/$/, ''), subject: profile.id, displayName, email: email && cleanReceivedName(email) === email ? email : null })
           .then(({ accountId }) => done(null, { accountId }))
           .catch((err: unknown) => done(err instanceof Error ? err : new Error(String(err))));
       },

@@ -6,19 +6,24 @@ import { oidcLogin } from '../helpers/http-session.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
- * Login failures after the provider said yes: its token or userinfo endpoint fails, or our own account lookup
- * does. Each app here gets a discovery document with one endpoint broken; passport's strategy is one per process,
- * so each test starts (and closes) its own app.
+ * Logins after the provider said yes: its token or userinfo endpoint fails, our own account lookup fails, or its
+ * claims carry characters a name may not have. Each app gets a discovery document with one endpoint replaced;
+ * passport's strategy is one per process, so each test starts (and closes) its own app.
  */
-describe('login failures after the provider answered', function () {
+describe('logins after the provider answered', function () {
   this.timeout(60_000);
   let app: TestApp | null = null;
   let failing: Server;
   let failingUrl: string;
+  /** What the fake userinfo endpoint (…/userinfo-as) answers. */
+  let claims: Record<string, unknown> = {};
 
   before(async () => {
     // An endpoint that answers 500, and one where nothing listens.
-    failing = createServer((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"server_error"}'));
+    failing = createServer((req, res) => {
+      if (req.url === '/userinfo-as') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(claims));
+      else res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"server_error"}');
+    });
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
     failingUrl = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
   });
@@ -63,5 +68,22 @@ describe('login failures after the provider answered', function () {
     app = await startTestApp();
     const { landedOn } = await oidcLogin(app.url, 'registrant', 'demo-registrant');
     expect(landedOn).to.equal(`${app.url}/account`);
+  });
+
+  it("drops control and text-direction characters from the provider's name before it becomes a person's name", async () => {
+    const username = `nieuw-claims-${Date.now()}`;
+    claims = { sub: username, name: 'Mal\u202eicious\u0000 Naam', email: `${username}@example.nl` };
+    app = await startTestApp({ discovery: (d) => ({ ...d, userinfo_endpoint: `${failingUrl}/userinfo-as` }) });
+    const { session, landedOn } = await oidcLogin(app.url, username, 'demo-nieuw');
+    expect(landedOn).to.equal(`${app.url}/account`);
+    const origin = new URL(app.url).origin;
+    const created = await session.fetch(`${app.url}/api/my/registrations`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ variantCode: 'sociaal-werker' }),
+    });
+    const body = (await created.json()) as { person: { givenNames: string; familyName: string } };
+    expect(created.status, JSON.stringify(body)).to.equal(201);
+    expect(body.person).to.include({ givenNames: 'Malicious', familyName: 'Naam' });
   });
 });
