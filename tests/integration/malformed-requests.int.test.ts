@@ -61,6 +61,13 @@ describe('malformed requests', function () {
       });
     }
 
+    it('answers 400 for a form body declared gzip but sent plain, and 415 for an encoding nobody knows', async () => {
+      const form = await fetch(`${app.url}/auth/logout`, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'gzip' }, body: 'a=1' });
+      expect((await expectClientError(form, [400], 'form')).error.code).to.equal('malformed_body');
+      const unknown = await fetch(`${app.url}/api/my/registrations`, { method: 'POST', headers: { origin, 'content-type': 'application/json', 'content-encoding': 'x-squeeze' }, body: '{}' });
+      expect((await expectClientError(unknown, [415], 'unknown encoding')).error.code).to.equal('unsupported_encoding');
+    });
+
     it('still reads a JSON body that really is gzip-compressed', async () => {
       const res = await registrant.fetch(`${app.url}/api/my/registrations`, {
         method: 'POST',
