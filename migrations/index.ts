@@ -5,6 +5,7 @@ import { IndexPublicSearch1763800000003 } from './1763800000003-IndexPublicSearc
 import { PublicListingFlag1763800000004 } from './1763800000004-PublicListingFlag.js';
 import { CertificateRefreshRequests1763800000005 } from './1763800000005-CertificateRefreshRequests.js';
 import { RegisterEvidenceLimit1763800000006 } from './1763800000006-RegisterEvidenceLimit.js';
+import { CorrectReregistrationDeadline1796117700000 } from './1796117700000-CorrectReregistrationDeadline.js';
 
 /** The ordered history of the schema. Listed explicitly (no globs) so the same list works under tsx and from compiled dist/. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PublicListingFlag1763800000004,
   CertificateRefreshRequests1763800000005,
   RegisterEvidenceLimit1763800000006,
+  CorrectReregistrationDeadline1796117700000,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName } from './text.js';
 import { code, instant, plainDate, registrationNumber, registrationStatus, uuid, variantKind } from './common.js';
 
 const localized = z.object({ nl: z.string(), en: z.string() });
@@ -38,14 +39,11 @@ export type Answers = z.infer<typeof answers>;
 
 export const personDetails = z
   .strictObject({
-    givenNames: z.string().trim().min(1).max(100),
-    prefix: z
-      .string()
-      .trim()
-      .max(30)
+    givenNames: personName({ max: 100 }),
+    prefix: personName({ min: 0, max: 30 })
       .nullable()
       .transform((v) => (v ? v : null)),
-    familyName: z.string().trim().min(1).max(100),
+    familyName: personName({ max: 100 }),
     email: z.email().max(200),
   })
   .meta({ id: 'PersonDetails' });
@@ -86,6 +84,7 @@ export const cycle = z
   .object({
     startsOn: plainDate,
     endsOn: plainDate.meta({ description: 'The last day inside the cycle.' }),
+    reregistrationOn: plainDate.meta({ description: 'The herregistratiedatum: the start plus the cycle length; the next cycle starts here.' }),
     deadline: plainDate.meta({ description: 'The last day to file the reregistration request.' }),
   })
   .meta({ id: 'Cycle' });

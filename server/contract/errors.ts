@@ -7,6 +7,7 @@ import { z } from 'zod';
 export const ERROR_CODES = {
   invalid_input: 'The request does not match its schema; details lists every issue (path, message, code).',
   bad_request: 'The request could not be read.',
+  invalid_path: 'A path parameter is not valid percent-encoding.',
   malformed_body: 'The request body is not valid JSON.',
   payload_too_large: 'The request body is too large.',
   unsupported_encoding: 'The request body encoding is not supported.',
@@ -29,6 +30,7 @@ export const ERROR_CODES = {
   invalid_evidence_kind: 'This application does not take evidence of that kind.',
   empty_file: 'The uploaded file is empty.',
   file_too_large: "The file is larger than the register's limit (details.maxBytes).",
+  unreadable_file: 'The file starts like a PDF, JPEG or PNG but is not a complete, readable one.',
   unsupported_file_type: 'Only PDF, JPEG and PNG files are accepted, judged by their content.',
   file_required: 'The upload has no file.',
   invalid_upload: 'The multipart upload could not be read (too many parts, fields or files).',

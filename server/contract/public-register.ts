@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { noQuery, page, pageQuery, plainDate, registrationNumber, registrationNumberParams, variantKind } from './common.js';
+import { singleLineText } from './text.js';
 import { isVerificationCode, normalizeVerificationCode } from './verification-code.js';
 
 export const publicSearchQuery = z.strictObject({
-  q: z.string().trim().min(2, 'Type at least 2 characters.').max(100, 'Use at most 100 characters.'),
+  q: singleLineText({ min: 2, max: 100 }),
   ...pageQuery(50, 20),
 });
 export type PublicSearchQuery = z.infer<typeof publicSearchQuery>;

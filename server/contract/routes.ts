@@ -33,7 +33,7 @@ export interface RouteContract {
 }
 
 /** Any route may answer these: bad input, a malformed body, an overloaded or broken server. */
-export const COMMON_ERRORS: readonly ErrorCode[] = ['invalid_input', 'bad_request', 'internal_error'];
+export const COMMON_ERRORS: readonly ErrorCode[] = ['invalid_input', 'invalid_path', 'bad_request', 'internal_error'];
 const JSON_BODY_ERRORS: readonly ErrorCode[] = ['malformed_body', 'payload_too_large', 'unsupported_encoding', 'unsupported_charset', 'csrf_origin_missing', 'csrf_origin_mismatch'];
 const LOGGED_IN: readonly ErrorCode[] = ['unauthenticated', 'forbidden'];
 
@@ -145,7 +145,7 @@ export const ROUTES = {
     params: idParams,
     body: { multipart: uploadFields, file: 'file' },
     success: { status: 201, json: evidence },
-    errors: [...LOGGED_IN, ...JSON_BODY_ERRORS, 'not_found', 'not_editable', 'invalid_evidence_kind', 'empty_file', 'file_required', 'file_too_large', 'unsupported_file_type', 'invalid_upload'],
+    errors: [...LOGGED_IN, ...JSON_BODY_ERRORS, 'not_found', 'not_editable', 'invalid_evidence_kind', 'empty_file', 'file_required', 'file_too_large', 'unsupported_file_type', 'unreadable_file', 'invalid_upload'],
   },
   myEvidence: {
     method: 'GET',

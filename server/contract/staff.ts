@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { code, instant, page, pageQuery, registrationNumber, registrationStatus, uuid } from './common.js';
 import { registrationDetail } from './applications.js';
+import { freeText } from './text.js';
 
 export const OPEN_STATUSES = ['submitted', 'in_review'] as const;
 const openStatus = z.enum(OPEN_STATUSES);
@@ -24,7 +25,7 @@ export type StaffQueue = z.infer<typeof staffQueue>;
 export const staffApplication = registrationDetail.meta({ id: 'StaffApplication' });
 export type StaffApplication = z.infer<typeof staffApplication>;
 
-const reason = z.string().trim().min(5).max(2000);
+const reason = freeText({ min: 5, max: 2000 });
 export const decisionBody = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), expectedStatus: openStatus }),
   z.strictObject({ decision: z.literal('reject'), expectedStatus: openStatus, reason }),

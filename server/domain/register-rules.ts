@@ -8,8 +8,8 @@ export const registerSettingsSchema = z.object({
   timeZone: z.string().min(1),
   cycle: z.object({
     lengthMonths: z.number().int().positive(),
-    /** The reregistration request is due this many days before the cycle ends. */
-    deadlineDaysBeforeEnd: z.number().int().min(0),
+    /** The reregistration request is due this many days before the herregistratiedatum (1: the day before it). */
+    deadlineDaysBeforeReregistration: z.number().int().min(0),
     /** Staff assessment target for a reregistration, and the allowed extension. */
     assessmentTargetMonths: z.number().int().positive(),
     assessmentExtensionMonths: z.number().int().min(0),

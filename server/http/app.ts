@@ -28,11 +28,11 @@ export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'queues'
 }
 
 /** Every route of the contract with its implementation; a route missing here is a compile error. */
-function implementations(config: AppConfig, services: Services): RouteImpls {
+function implementations(config: AppConfig, services: Services, logger: Logger): RouteImpls {
   return {
     health: { action: 'system.health', handle: () => services.health.check(), status: (body) => (body.status === 'ok' ? 200 : 503) },
     ...docsRoutes(config.publicUrl),
-    ...accountRoutes(config),
+    ...accountRoutes(config, logger),
     ...publicRegisterRoutes(services),
     ...applicationRoutes(services),
     ...certificateRoutes(services),
@@ -44,7 +44,7 @@ function implementations(config: AppConfig, services: Services): RouteImpls {
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const services = deps.services ?? buildServices(deps as unknown as Runtime, config, logger);
-  const impls = implementations(config, services);
+  const impls = implementations(config, services, logger);
   const resolveActor = (accountId: string) => services.accounts.actor(accountId);
   const mount = (names: RouteName[]) => apiRouter(names, impls, resolveActor);
 

@@ -4,8 +4,11 @@ import connectPgSimple from 'connect-pg-simple';
 import passport from 'passport';
 import { Strategy as OpenIDConnectStrategy, type Profile, type VerifyCallback } from 'passport-openidconnect';
 import type pg from 'pg';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AppConfig } from '../config/config.js';
+import { cleanReceivedName } from '../domain/text.js';
+import { respondLoginFailed } from './login-failure.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -87,7 +90,10 @@ export function configurePassport(config: AppConfig, discovery: OidcDiscovery, o
       } as ConstructorParameters<typeof OpenIDConnectStrategy>[0],
       (issuer: string, profile: Profile, done: VerifyCallback) => {
         const email = profile.emails?.[0]?.value ?? null;
-        onLogin({ issuer: issuer.replace(/\/$/, ''), subject: profile.id, displayName: profile.displayName || email || profile.id, email })
+        // The provider's name becomes the first name of the person (and so of the public entry): no control or
+        // text-direction characters, whatever the provider lets its users type.
+        const displayName = cleanReceivedName(profile.displayName ?? '') || cleanReceivedName(email ?? '') || profile.id;
+        onLogin({ issuer: issuer.replace(/\/$/, ''), subject: profile.id, displayName, email: email && cleanReceivedName(email) === email ? email : null })
           .then(({ accountId }) => done(null, { accountId }))
           .catch((err: unknown) => done(err instanceof Error ? err : new Error(String(err))));
       },
@@ -105,3 +111,29 @@ export function sessionRouter(config: AppConfig, pool: pg.Pool): Router {
 }
 
 export const authenticateOidc = (options: passport.AuthenticateOptions): RequestHandler => passport.authenticate('oidc', options) as RequestHandler;
+
+/**
+ * /auth/callback: the provider's answer to our authorization request. Success logs the account in and goes to
+ * successRedirect; every failure (an ?error= from the provider, a callback we did not ask for, a refused ID token,
+ * an unreachable or refusing token/userinfo endpoint, our own account lookup) goes through respondLoginFailed.
+ */
+export function oidcCallback(logger: Logger, successRedirect: string): RequestHandler {
+  return (req, res, next) => {
+    const { error, code } = req.query;
+    if (typeof error === 'string' && error !== '') return respondLoginFailed(req, res, logger, { kind: 'provider_said', error });
+    // Without a code the strategy would start a new login instead of answering this one.
+    if (typeof code !== 'string' || code === '') return respondLoginFailed(req, res, logger, { kind: 'not_our_request' });
+    const authenticate = passport.authenticate('oidc', (err: unknown, user: Express.User | false, info: unknown, status: unknown) => {
+      if (err) return respondLoginFailed(req, res, logger, { kind: 'error', err });
+      if (!user) {
+        const message = typeof info === 'object' && info !== null && 'message' in info ? String(info.message) : undefined;
+        // The state store fails with 403 "Unable to verify authorization request state." when the session holds no
+        // login we started (none at all, another browser, or already used); other 403s are about the ID token.
+        const unknownState = status === 403 && message !== undefined && /request state/i.test(message);
+        return respondLoginFailed(req, res, logger, unknownState ? { kind: 'not_our_request' } : { kind: 'refused', message });
+      }
+      req.logIn(user, (loginErr) => (loginErr ? respondLoginFailed(req, res, logger, { kind: 'error', err: loginErr }) : res.redirect(302, successRedirect)));
+    }) as RequestHandler;
+    authenticate(req, res, next);
+  };
+}

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../contract/errors.js';
 export const ERROR_STATUS = {
   invalid_input: 400,
   bad_request: 400,
+  invalid_path: 400,
   malformed_body: 400,
   payload_too_large: 413,
   unsupported_encoding: 415,
@@ -26,6 +27,7 @@ export const ERROR_STATUS = {
   invalid_evidence_kind: 400,
   empty_file: 400,
   file_too_large: 413,
+  unreadable_file: 422,
   unsupported_file_type: 415,
   file_required: 400,
   invalid_upload: 400,

@@ -32,6 +32,24 @@ function parserError(err: unknown): { status: number; type: string } | null {
   return null;
 }
 
+/**
+ * A path parameter that is not valid percent-encoding: the router (Express 5) throws a URIError it marks 400
+ * while decoding req.params, before any handler runs.
+ */
+function isBadPathEncoding(err: unknown): boolean {
+  return err instanceof URIError && (err as URIError & { status?: unknown }).status === 400;
+}
+
+/**
+ * A body that does not match its Content-Encoding: body-parser passes zlib's error on, marked 400 but without a
+ * type (zlib's codes are Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_...).
+ */
+function isBadBodyEncoding(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null || (err as { status?: unknown }).status !== 400) return false;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^(Z_|ERR_BROTLI|ERR__ERROR_|ERR_ZSTD)/.test(code);
+}
+
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const requestId = String(req.id ?? '');
@@ -46,6 +64,14 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     }
     if (pgCode(err) === '23505') {
       res.status(409).json(body(requestId, 'conflict', 'This already exists.'));
+      return;
+    }
+    if (isBadPathEncoding(err)) {
+      res.status(400).json(body(requestId, 'invalid_path', 'The address contains invalid percent-encoding.'));
+      return;
+    }
+    if (isBadBodyEncoding(err)) {
+      res.status(400).json(body(requestId, 'malformed_body', 'The request body does not match its Content-Encoding.'));
       return;
     }
     const parser = parserError(err);

@@ -9,6 +9,9 @@ import { AppError, fileTooLarge } from '../domain/errors.js';
  */
 export function singleFileUpload(field: string, maxBytes: (res: Response) => number): RequestHandler {
   return (req, res, next) => {
+    // Multer reads the raw bytes and would store a compressed body as if it were the file.
+    const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity') return next(new AppError('unsupported_encoding', 'Send the upload without a Content-Encoding.'));
     const limit = maxBytes(res);
     const handler = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 1024, parts: 7 } }).single(field);
     handler(req, res, (err: unknown) => {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '../../server/config/config.js';
-import { discoverIssuer } from '../../server/http/auth.js';
+import { discoverIssuer, type OidcDiscovery } from '../../server/http/auth.js';
 import { createApp } from '../../server/http/app.js';
 import { createLogger } from '../../server/logger.js';
 import { openRuntime, type Runtime } from '../../server/runtime.js';
@@ -23,12 +23,15 @@ export interface TestApp {
  * The real app against the test stack's Postgres, Redis and dev OIDC provider (started by scripts/test.ts).
  * `port: 0` gives a throwaway instance on a free port (no OIDC redirect registered there).
  */
-export async function startTestApp(options: { overrides?: Partial<AppConfig>; port?: number; workers?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { overrides?: Partial<AppConfig>; port?: number; workers?: boolean; discovery?: (found: OidcDiscovery) => OidcDiscovery } = {},
+): Promise<TestApp> {
   const base = loadConfig();
   const config: AppConfig = { ...base, logLevel: 'silent', ...options.overrides };
   const logger = createLogger(config, 'test');
   const runtime = await openRuntime(config, logger, 'vakregister-test');
-  const discovery = await discoverIssuer(config.oidc.issuer);
+  const found = await discoverIssuer(config.oidc.issuer);
+  const discovery = options.discovery ? options.discovery(found) : found;
   const app = createApp({ config, logger, discovery, ...runtime });
   const port = options.port ?? config.port;
   const server: Server = await new Promise((resolve) => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { addMonths, todayIn } from '../../server/domain/plain-date.js';
 import { apiClient } from '../helpers/api-client.js';
 import { resetDatabase } from '../helpers/database.js';
-import { EXE, JPEG, PDF, PNG, TEXT } from '../helpers/files.js';
+import { EXE, JPEG, PDF, PDF_HEADER_ONLY, PNG, TEXT } from '../helpers/files.js';
 import { oidcLogin } from '../helpers/http-session.js';
 import { clearMail, sentMail } from '../helpers/mail.js';
 import { startTestApp, waitFor, type TestApp } from '../helpers/test-app.js';
@@ -144,6 +144,26 @@ describe('applications: apply, review, register', function () {
       }
       const detail = await r.api.get<Detail>(`/api/my/registrations/${id}`);
       expect(detail.body.evidence.filter((e) => e.kind === 'vog')).to.deep.equal([]);
+    });
+
+    it('refuses a file that only starts like a PDF, JPEG or PNG (422 unreadable_file) and keeps nothing', async () => {
+      const before = (await r.api.get<Detail>(`/api/my/registrations/${id}`)).body.evidence.length;
+      const files = (await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM evidence_files`)) as Array<{ n: number }>;
+      const cases: Array<[Buffer, string, RegExp]> = [
+        [PDF_HEADER_ONLY, 'diploma.pdf', /PDF/],
+        [PDF.subarray(0, PDF.length - 10), 'cut.pdf', /end-of-file marker/],
+        [JPEG.subarray(0, JPEG.length - 2), 'cut.jpg', /end-of-image marker/],
+        [Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'), 'fake.jpg', /no image frame/],
+        [PNG.subarray(0, PNG.length - 12), 'cut.png', /IEND/],
+      ];
+      for (const [content, name, reason] of cases) {
+        const res = await r.api.upload<ErrorBody>(`/api/my/registrations/${id}/evidence`, 'vog', content, name);
+        expect(res.status, name).to.equal(422);
+        expect(res.body.error.code, name).to.equal('unreadable_file');
+        expect(res.body.error.message, name).to.match(reason);
+      }
+      expect((await r.api.get<Detail>(`/api/my/registrations/${id}`)).body.evidence).to.have.length(before);
+      expect((await app.runtime.dataSource.query(`SELECT count(*)::int AS n FROM evidence_files`)) as Array<{ n: number }>).to.deep.equal(files);
     });
 
     it('refuses a file over 10 MB (413), an empty file, a missing file and an unknown kind', async () => {

@@ -60,7 +60,7 @@ describe('authentication through the OpenID provider', () => {
     const session = new HttpSession();
     await session.fetch(`${app.url}/auth/login`);
     const { url } = await session.follow(`${app.url}/auth/callback?code=forged&state=forged`);
-    expect(url).to.equal(`${app.url}/account?login=failed`);
+    expect(url).to.equal(`${app.url}/login/failed?reason=invalid_request`);
     await expectAnonymous(session);
   });
 

@@ -1,17 +1,15 @@
 import type { AppConfig } from '../../config/config.js';
 import type { RouteImpls } from '../../http/api.js';
-import { authenticateOidc, SESSION_COOKIE } from '../../http/auth.js';
+import type { Logger } from 'pino';
+import { authenticateOidc, oidcCallback, SESSION_COOKIE } from '../../http/auth.js';
 import { presentMe } from './accounts.presenter.js';
 
 /** Login (OpenID Connect code flow through passport), logout, and who is asking. */
-export function accountRoutes(config: Pick<AppConfig, 'secureCookies'>): RouteImpls<'login' | 'loginCallback' | 'logout' | 'me'> {
+export function accountRoutes(config: Pick<AppConfig, 'secureCookies'>, logger: Logger): RouteImpls<'login' | 'loginCallback' | 'logout' | 'me'> {
   return {
     login: { action: 'session.login', before: () => [authenticateOidc({})], handle: async () => undefined },
-    loginCallback: {
-      action: 'session.login',
-      before: () => [authenticateOidc({ failureRedirect: '/account?login=failed', successReturnToOrRedirect: '/account', failureMessage: false })],
-      handle: async () => undefined,
-    },
+    // Every failure lands on /login/failed?reason=… (see server/http/login-failure.ts), never on an error body.
+    loginCallback: { action: 'session.login', before: () => [oidcCallback(logger, '/account')], handle: async () => undefined },
     logout: {
       action: 'session.logout',
       async handle({ req, res }) {

@@ -1,5 +1,6 @@
 import type { RegistrationActions } from '../../contract/applications.js';
 import type { Issue } from '../../domain/application.js';
+import { reregistrationDateFor } from '../../domain/cycle.js';
 import type { EntryCriteria } from '../../domain/register-rules.js';
 import type { EvidenceFileEntity } from '../../db/entities/evidence-file.entity.js';
 import type { PersonEntity } from '../../db/entities/person.entity.js';
@@ -39,7 +40,10 @@ export function presentRegistration(r: Application, conceptExpiresOn: string | n
     createdAt: r.createdAt.toISOString(),
     submittedAt: r.submittedAt?.toISOString() ?? null,
     registeredOn: r.registeredOn,
-    cycle: r.cycleStartsOn && r.cycleEndsOn && r.cycleDeadline ? { startsOn: r.cycleStartsOn, endsOn: r.cycleEndsOn, deadline: r.cycleDeadline } : null,
+    cycle:
+      r.cycleStartsOn && r.cycleEndsOn && r.cycleDeadline
+        ? { startsOn: r.cycleStartsOn, endsOn: r.cycleEndsOn, reregistrationOn: reregistrationDateFor(r.cycleEndsOn), deadline: r.cycleDeadline }
+        : null,
     staffQuestion: r.staffQuestion,
     conceptExpiresOn,
     nextStep: nextStepFor(r),

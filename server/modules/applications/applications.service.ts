@@ -28,7 +28,7 @@ import { transitionRegistration } from '../../db/repositories/registrations.repo
 import { acceptedEvidenceKinds } from '../../domain/application.js';
 import { variantsOpenForApplication } from '../../domain/eligibility.js';
 import { AppError, fileTooLarge, notFound } from '../../domain/errors.js';
-import { cleanFileName, isEvidenceContentType } from '../../domain/evidence.js';
+import { cleanFileName, evidenceStructureProblem, isEvidenceContentType } from '../../domain/evidence.js';
 import { entryCriteriaSchema } from '../../domain/register-rules.js';
 import { withPerson, type Actor } from '../../policies/actor.js';
 import { authorize, type Action } from '../../policies/policy.js';
@@ -142,6 +142,9 @@ export class ApplicationsService {
     // The content decides the type: a renamed executable or text file is refused whatever its name says.
     const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
     if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 'Upload a PDF, JPEG or PNG file.');
+    // Starting like one is not enough: staff must be able to open it.
+    const problem = evidenceStructureProblem(mime, file.buffer);
+    if (problem) throw new AppError('unreadable_file', `${problem} Upload the complete file.`);
     const evidenceId = randomUUID();
     await this.deps.evidence.put(evidenceId, file.buffer);
     try {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { computeCycle } from '../../domain/cycle.js';
+import { computeCycle, reregistrationDateFor } from '../../domain/cycle.js';
 import { displayName } from '../../domain/person-name.js';
 import { todayIn } from '../../domain/plain-date.js';
 import {
@@ -150,7 +150,7 @@ export class StaffApplicationsService {
       if (!generalist?.cycleStartsOn || !generalist.cycleEndsOn || !generalist.cycleDeadline) {
         throw new AppError('generalist_not_active', 'The person no longer holds an active generalist registration.');
       }
-      cycle = { startsOn: generalist.cycleStartsOn, endsOn: generalist.cycleEndsOn, deadline: generalist.cycleDeadline };
+      cycle = { startsOn: generalist.cycleStartsOn, endsOn: generalist.cycleEndsOn, reregistrationOn: reregistrationDateFor(generalist.cycleEndsOn), deadline: generalist.cycleDeadline };
       parentRegistrationId = generalist.id;
     }
     const registrationNumber = await ensureRegistrationNumber(m, r.personId, settings.registrationNumber.digits);
