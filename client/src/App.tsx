@@ -1,15 +1,15 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { Layout } from './components/Layout.js';
-import { MeProvider } from './me.js';
-import { Account } from './pages/Account.js';
-import { Application } from './pages/Application.js';
-import { Apply } from './pages/Apply.js';
-import { NotFound } from './pages/NotFound.js';
-import { RegisterDetail } from './pages/RegisterDetail.js';
-import { RegisterSearch } from './pages/RegisterSearch.js';
-import { StaffApplication } from './pages/StaffApplication.js';
-import { StaffQueue } from './pages/StaffQueue.js';
-import { Verify } from './pages/Verify.js';
+import { Layout } from './components/layout/Layout.js';
+import { MeProvider } from './api/me.js';
+import { Account } from './registrant/account/Account.js';
+import { Application } from './registrant/application/Application.js';
+import { Apply } from './registrant/apply/Apply.js';
+import { NotFound } from './public/NotFound.js';
+import { RegisterDetail } from './public/RegisterDetail.js';
+import { RegisterSearch } from './public/RegisterSearch.js';
+import { StaffApplication } from './staff/dossier/StaffApplication.js';
+import { StaffQueue } from './staff/queue/StaffQueue.js';
+import { Verify } from './public/Verify.js';
 
 export function AppRoutes() {
   return (

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answers, EntryCriteria, Evidence, PersonDetails } from '../api.js';
-import { EVC_ROUTE } from '../applications.js';
-import { isFixedEvidenceKind } from '../domain.js';
-import { formatBytes, formatDate, formatNumber } from '../format.js';
+import type { Answers, EntryCriteria, Evidence, PersonDetails } from '../api/client.js';
+import { EVC_ROUTE } from '../lib/applications.js';
+import { isFixedEvidenceKind } from '../api/types.js';
+import { formatBytes, formatDate, formatNumber } from '../lib/format.js';
 import { DetailRow } from './DetailRow.js';
 
 interface AnswersSummaryProps {

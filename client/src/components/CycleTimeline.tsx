@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cycle } from '../api.js';
-import { cycleProgress, todayInAmsterdam } from '../applications.js';
-import { formatDate, formatNumber } from '../format.js';
+import type { Cycle } from '../api/client.js';
+import { cycleProgress, todayInAmsterdam } from '../lib/applications.js';
+import { formatDate, formatNumber } from '../lib/format.js';
 
 /** The registration period: a <progress> of elapsed days plus start, reregistration deadline and end. */
 export function CycleTimeline({ cycle }: { cycle: Cycle }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api.js';
-import { useMe } from '../me.js';
+import type { Me } from '../api/client.js';
+import { useMe } from '../api/me.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 /** Renders children only for a logged-in user (optionally with a role); otherwise a login prompt or a "no access" notice. */

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getMyRegistrations, isAbortError, type MyRegistration, type MyRegistrations as MyRegistrationsData } from '../api.js';
-import { isActiveStatus, isClosedStatus, isNextStep } from '../domain.js';
-import { formatDate } from '../format.js';
+import { getMyRegistrations, isAbortError, type MyRegistration, type MyRegistrations as MyRegistrationsData } from '../../api/client.js';
+import { isActiveStatus, isClosedStatus, isNextStep } from '../../api/types.js';
+import { formatDate } from '../../lib/format.js';
 import { CertificateBlock } from './CertificateBlock.js';
-import { CycleTimeline } from './CycleTimeline.js';
-import { ErrorMessage } from './ErrorMessage.js';
-import { StatusBadge } from './StatusBadge.js';
-import { DetailRow } from './DetailRow.js';
+import { CycleTimeline } from '../../components/CycleTimeline.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { DetailRow } from '../../components/DetailRow.js';
 
 type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: MyRegistrationsData };
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { EntryCriteria } from './api.js';
+import type { EntryCriteria } from '../api/client.js';
 import {
   buildChecklist,
   checkFile,
@@ -12,7 +12,7 @@ import {
   payloadFromDraft,
   todayInAmsterdam,
 } from './applications.js';
-import { variantAvailability } from './pages/Apply.js';
+import { variantAvailability } from '../registrant/apply/Apply.js';
 
 const generalist: EntryCriteria = {
   vogMaxAgeMonths: 12,

@@ -9,13 +9,13 @@ import {
   isAbortError,
   type MyRegistration,
   type Variant,
-} from '../api.js';
-import { CriteriaList } from '../components/CriteriaList.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { variantName } from '../components/MyRegistrations.js';
-import { RequireLogin } from '../components/RequireLogin.js';
-import { isActiveStatus, isClosedStatus } from '../domain.js';
-import { useDocumentTitle } from '../hooks.js';
+} from '../../api/client.js';
+import { CriteriaList } from '../../components/CriteriaList.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { variantName } from '../account/MyRegistrations.js';
+import { RequireLogin } from '../../components/RequireLogin.js';
+import { isActiveStatus, isClosedStatus } from '../../api/types.js';
+import { useDocumentTitle } from '../../lib/hooks.js';
 
 type LoadState =
   | { status: 'loading' }

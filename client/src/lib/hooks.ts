@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
-import { ApiError, isAbortError } from './api.js';
+import { ApiError, isAbortError } from '../api/client.js';
 import { useTranslation } from 'react-i18next';
 
 /** Keep document.title in sync with the current page ("<page> – Vakregister"). */

@@ -10,18 +10,18 @@ import {
   type DecisionResult,
   type OpenStatus,
   type StaffApplicationDetail,
-} from '../api.js';
-import { AnswersSummary, personName } from '../components/AnswersSummary.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { HistoryTimeline } from '../components/HistoryTimeline.js';
-import { useIssueText } from '../components/IssueList.js';
-import { variantName } from '../components/MyRegistrations.js';
-import { RequireLogin } from '../components/RequireLogin.js';
-import { StatusBadge } from '../components/StatusBadge.js';
-import { DECISIONS, isOpenStatus } from '../domain.js';
-import { formatDate } from '../format.js';
-import { useDocumentTitle, useRecord } from '../hooks.js';
-import { DetailRow } from '../components/DetailRow.js';
+} from '../../api/client.js';
+import { AnswersSummary, personName } from '../../components/AnswersSummary.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { HistoryTimeline } from '../../components/HistoryTimeline.js';
+import { useIssueText } from '../../components/IssueList.js';
+import { variantName } from '../../registrant/account/MyRegistrations.js';
+import { RequireLogin } from '../../components/RequireLogin.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { DECISIONS, isOpenStatus } from '../../api/types.js';
+import { formatDate } from '../../lib/format.js';
+import { useDocumentTitle, useRecord } from '../../lib/hooks.js';
+import { DetailRow } from '../../components/DetailRow.js';
 
 export function StaffApplication() {
   const { t } = useTranslation();

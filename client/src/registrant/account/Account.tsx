@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { isRole } from '../domain.js';
-import { MyRegistrations } from '../components/MyRegistrations.js';
-import { RequireLogin } from '../components/RequireLogin.js';
-import { useDocumentTitle } from '../hooks.js';
-import { DetailRow } from '../components/DetailRow.js';
+import { isRole } from '../../api/types.js';
+import { MyRegistrations } from './MyRegistrations.js';
+import { RequireLogin } from '../../components/RequireLogin.js';
+import { useDocumentTitle } from '../../lib/hooks.js';
+import { DetailRow } from '../../components/DetailRow.js';
 
 export function Account() {
   const { t } = useTranslation();

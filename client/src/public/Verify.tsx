@@ -1,11 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isAbortError, verifyRegistration, type VerifyResult } from '../api.js';
-import { normalizeVerificationCode } from '../applications.js';
+import { ApiError, isAbortError, verifyRegistration, type VerifyResult } from '../api/client.js';
+import { normalizeVerificationCode } from '../lib/applications.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { formatDate } from '../format.js';
-import { useDocumentTitle } from '../hooks.js';
+import { formatDate } from '../lib/format.js';
+import { useDocumentTitle } from '../lib/hooks.js';
 import { EntryDetails } from './RegisterDetail.js';
 
 /** 10 symbols without the look-alikes I, O, 0 and 1 (as the server generates them). */

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { logout } from '../api.js';
-import { useMe } from '../me.js';
+import { logout } from '../../api/client.js';
+import { useMe } from '../../api/me.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 function AuthControl() {

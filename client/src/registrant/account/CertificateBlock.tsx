@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getCertificateStatus, isAbortError, MY_CERTIFICATE_URL, type CertificateStatus } from '../api.js';
-import { useMe } from '../me.js';
-import { formatDate } from '../format.js';
-import { ErrorMessage } from './ErrorMessage.js';
-import { DetailRow } from './DetailRow.js';
+import { ApiError, getCertificateStatus, isAbortError, MY_CERTIFICATE_URL, type CertificateStatus } from '../../api/client.js';
+import { useMe } from '../../api/me.js';
+import { formatDate } from '../../lib/format.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { DetailRow } from '../../components/DetailRow.js';
 
 export const CERTIFICATE_POLL_MS = 3000;
 

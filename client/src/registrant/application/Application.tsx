@@ -9,7 +9,7 @@ import {
   submitRegistration,
   type Issue,
   type MyRegistrationDetail,
-} from '../api.js';
+} from '../../api/client.js';
 import {
   buildChecklist,
   diplomaEvidenceKind,
@@ -26,20 +26,20 @@ import {
   type ChecklistItem,
   type Draft,
   type DraftErrors,
-} from '../applications.js';
-import { AnswersSummary } from '../components/AnswersSummary.js';
-import { CycleTimeline } from '../components/CycleTimeline.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { EvidenceUpload } from '../components/EvidenceUpload.js';
-import { HistoryTimeline } from '../components/HistoryTimeline.js';
-import { focusField, IssueList, useIssueText } from '../components/IssueList.js';
-import { NextStepText, RegistrationFacts, variantName } from '../components/MyRegistrations.js';
-import { RequireLogin } from '../components/RequireLogin.js';
-import { StatusBadge } from '../components/StatusBadge.js';
-import { formatDate, formatNumber } from '../format.js';
-import { useDocumentTitle, useRecord } from '../hooks.js';
-import { DECLARATIONS } from '../domain.js';
-import { DetailRow } from '../components/DetailRow.js';
+} from '../../lib/applications.js';
+import { AnswersSummary } from '../../components/AnswersSummary.js';
+import { CycleTimeline } from '../../components/CycleTimeline.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { EvidenceUpload } from './EvidenceUpload.js';
+import { HistoryTimeline } from '../../components/HistoryTimeline.js';
+import { focusField, IssueList, useIssueText } from '../../components/IssueList.js';
+import { NextStepText, RegistrationFacts, variantName } from '../account/MyRegistrations.js';
+import { RequireLogin } from '../../components/RequireLogin.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatDate, formatNumber } from '../../lib/format.js';
+import { useDocumentTitle, useRecord } from '../../lib/hooks.js';
+import { DECLARATIONS } from '../../api/types.js';
+import { DetailRow } from '../../components/DetailRow.js';
 
 export function Application() {
   const { t } = useTranslation();

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getPublicEntry, isAbortError, type PublicEntry, type PublicMeasure } from '../api.js';
-import { isMeasureType } from '../domain.js';
+import { ApiError, getPublicEntry, isAbortError, type PublicEntry, type PublicMeasure } from '../api/client.js';
+import { isMeasureType } from '../api/types.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { formatDate } from '../format.js';
-import { useDocumentTitle } from '../hooks.js';
+import { formatDate } from '../lib/format.js';
+import { useDocumentTitle } from '../lib/hooks.js';
 import { DetailRow } from '../components/DetailRow.js';
 
 type DetailState =

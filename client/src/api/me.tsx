@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ApiError, getMe, isAbortError, type Me } from './api.js';
+import { ApiError, getMe, isAbortError, type Me } from './client.js';
 
 export type MeState =
   | { status: 'loading' }

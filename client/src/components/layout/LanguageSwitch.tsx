@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_LANG, LANGS, isAppLang, setLang } from '../i18n/index.js';
+import { DEFAULT_LANG, LANGS, isAppLang, setLang } from '../../i18n/index.js';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '../hooks.js';
+import { useDocumentTitle } from '../lib/hooks.js';
 
 export function NotFound() {
   const { t } = useTranslation();

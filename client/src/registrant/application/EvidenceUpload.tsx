@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, deleteEvidence, isAbortError, myEvidenceUrl, uploadEvidence, type Evidence, type UploadHandle } from '../api.js';
-import { ACCEPT_ATTRIBUTE, checkFile, type FileProblem } from '../applications.js';
-import { formatBytes, formatDate } from '../format.js';
-import { ErrorMessage } from './ErrorMessage.js';
+import { ApiError, deleteEvidence, isAbortError, myEvidenceUrl, uploadEvidence, type Evidence, type UploadHandle } from '../../api/client.js';
+import { ACCEPT_ATTRIBUTE, checkFile, type FileProblem } from '../../lib/applications.js';
+import { formatBytes, formatDate } from '../../lib/format.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
 
 interface EvidenceUploadProps {
   registrationId: string;

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PAGE_SIZE, searchRegister, type RegisterSearchResult } from '../api.js';
+import { DEFAULT_PAGE_SIZE, searchRegister, type RegisterSearchResult } from '../api/client.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
-import { formatDate } from '../format.js';
-import { parsePage, useDocumentTitle, useQuery } from '../hooks.js';
+import { formatDate } from '../lib/format.js';
+import { parsePage, useDocumentTitle, useQuery } from '../lib/hooks.js';
 
 export const MIN_QUERY = 2;
 export const MAX_QUERY = 100;

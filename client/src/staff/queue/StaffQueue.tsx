@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getStaffQueue, getVariants, type StaffQueue as StaffQueueData, type Variant } from '../api.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { variantName } from '../components/MyRegistrations.js';
-import { RequireLogin } from '../components/RequireLogin.js';
-import { StatusBadge } from '../components/StatusBadge.js';
-import { isOpenStatus, OPEN_STATUSES } from '../domain.js';
-import { formatDate, formatNumber } from '../format.js';
-import { parsePage, useDocumentTitle, useQuery } from '../hooks.js';
+import { getStaffQueue, getVariants, type StaffQueue as StaffQueueData, type Variant } from '../../api/client.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { variantName } from '../../registrant/account/MyRegistrations.js';
+import { RequireLogin } from '../../components/RequireLogin.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { isOpenStatus, OPEN_STATUSES } from '../../api/types.js';
+import { formatDate, formatNumber } from '../../lib/format.js';
+import { parsePage, useDocumentTitle, useQuery } from '../../lib/hooks.js';
 
 /** Applications waiting longer than this many days are highlighted. */
 export const OVERDUE_DAYS = 14;
