@@ -1,40 +1,22 @@
-/** Typed client for the Vakregister HTTP API. */
-
-export type VariantKind = 'generalist' | 'specialist';
-
-export interface PublicMeasure {
-  type: string;
-  body: string;
-  decisionDate: string;
-  final: boolean;
-  startsOn: string | null;
-  endsOn: string | null;
-  publicUntil: string | null;
-}
-
-export interface PublicEntry {
-  registrationNumber: string;
-  name: string;
-  status: string;
-  register: { code: string; name: string };
-  variants: Array<{ code: string; name: string; kind: VariantKind }>;
-  registeredSince: string | null;
-  validUntil: string | null;
-  measures: PublicMeasure[];
-}
-
-export interface RegisterSearchResult {
-  items: PublicEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Me {
-  account: { id: string; displayName: string; email: string | null };
-  roles: string[];
-  person: { registrationNumber: string | null; name: string } | null;
-}
+/** Typed client for the Vakregister HTTP API: one request() with the server's error shape, one function per endpoint. */
+import type {
+  CertificateStatus,
+  DecisionRequest,
+  DecisionResult,
+  Evidence,
+  Me,
+  MyRegistrationDetail,
+  MyRegistrations,
+  OpenStatus,
+  PersonDetails,
+  Answers,
+  PublicEntry,
+  RegisterSearchResult,
+  StaffApplicationDetail,
+  StaffQueue,
+  Variant,
+  VerifyResult,
+} from './types.js';
 
 /** Error codes produced by this client itself (no usable server message). */
 export const CLIENT_ERROR_CODES = ['network_error', 'http_error', 'invalid_response'] as const;
@@ -120,12 +102,14 @@ export function getPublicEntry(registrationNumber: string, signal?: AbortSignal)
   });
 }
 
-/** Returns the current user, or null when not logged in (401). */
-export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+export const ANONYMOUS: Me = { account: null, roles: [], person: null };
+
+/** The current user; `account: null` for an anonymous visitor (the server answers 200; a 401 still means the same). */
+export async function getMe(signal?: AbortSignal): Promise<Me> {
   try {
     return await request<Me>('/api/me', { signal: signal ?? null });
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return null;
+    if (err instanceof ApiError && err.status === 401) return ANONYMOUS;
     throw err;
   }
 }
@@ -141,162 +125,6 @@ export function isAbortError(err: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Registrations, applications, evidence, certificates, staff review and verification.
 // ---------------------------------------------------------------------------------------------
-
-export type DeclarationCode = 'beroepscode' | 'tuchtrecht' | 'publication';
-export type RequirementKind = 'document' | 'hours' | 'statement';
-
-export interface EntryCriteria {
-  vogMaxAgeMonths: number | null;
-  diplomas: Array<{ code: string; name: string }>;
-  evcRouteAllowed: boolean;
-  declarations: DeclarationCode[];
-  requirements: Array<{
-    code: string;
-    name: { nl: string; en: string };
-    kind: RequirementKind;
-    minimum?: number;
-  }>;
-}
-
-export interface Variant {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: VariantKind;
-  parentCode: string | null;
-  criteria: EntryCriteria;
-}
-
-export interface Answers {
-  /** A diploma code, or 'other' for the EVC route. */
-  diplomaCode?: string;
-  diplomaYear?: number;
-  vogIssuedOn?: string;
-  declarations?: Partial<Record<DeclarationCode, boolean>>;
-  requirements?: Record<string, { hours?: number }>;
-}
-
-export interface PersonDetails {
-  givenNames: string;
-  prefix: string | null;
-  familyName: string;
-  email: string;
-}
-
-export interface Evidence {
-  id: string;
-  kind: string;
-  originalName: string;
-  contentType: string;
-  sizeBytes: number;
-  createdAt: string;
-}
-
-export interface Issue {
-  field: string;
-  code: string;
-  message: string;
-}
-
-export type NextStep = 'complete_and_submit' | 'answer_question' | 'wait_for_review' | 'download_certificate' | 'none';
-
-export interface Cycle {
-  startsOn: string;
-  endsOn: string;
-  deadline: string;
-}
-
-export interface MyRegistration {
-  id: string;
-  variant: { code: string; name: string; nameEn: string; kind: VariantKind };
-  status: string;
-  createdAt: string;
-  submittedAt: string | null;
-  registeredOn: string | null;
-  cycle: Cycle | null;
-  staffQuestion: string | null;
-  conceptExpiresOn: string | null;
-  nextStep: NextStep | string;
-  registrationNumber: string | null;
-}
-
-export interface HistoryItem {
-  fromStatus: string | null;
-  toStatus: string;
-  occurredAt: string;
-  reason: string | null;
-}
-
-export interface MyRegistrationDetail extends MyRegistration {
-  person: PersonDetails | null;
-  application: Answers;
-  evidence: Evidence[];
-  history: HistoryItem[];
-  criteria: EntryCriteria;
-  /** The register's largest accepted upload, in bytes. */
-  evidenceMaxBytes: number;
-  completeness: { complete: boolean; issues: Issue[] };
-}
-
-export interface MyRegistrations {
-  person: (PersonDetails & { registrationNumber: string | null }) | null;
-  items: MyRegistration[];
-}
-
-export interface CertificateStatus {
-  newest: {
-    revision: number;
-    status: 'pending' | 'rendered' | 'failed' | string;
-    issuedOn: string | null;
-    verificationCode: string | null;
-  } | null;
-}
-
-export interface StaffQueueItem {
-  id: string;
-  person: { name: string; email: string };
-  variant: { code: string; name: string };
-  status: string;
-  submittedAt: string | null;
-  ageDays: number;
-}
-
-export interface StaffQueue {
-  items: StaffQueueItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface StaffApplicationDetail extends Omit<MyRegistrationDetail, 'person'> {
-  person: (PersonDetails & { registrationNumber: string | null }) | null;
-}
-
-export type Decision = 'approve' | 'reject' | 'request_info';
-export type OpenStatus = 'submitted' | 'in_review';
-
-export interface DecisionRequest {
-  decision: Decision;
-  reason?: string;
-  question?: string;
-  expectedStatus: OpenStatus;
-}
-
-export interface DecisionResult {
-  status: string;
-  registrationNumber: string | null;
-}
-
-export interface VerifyResult {
-  entry: PublicEntry;
-  code: {
-    value: string;
-    status: 'current' | 'superseded' | 'unknown' | string;
-    revision: number | null;
-    issuedOn: string | null;
-    newestRevision: number | null;
-  } | null;
-}
 
 const sig = (signal?: AbortSignal) => ({ signal: signal ?? null });
 

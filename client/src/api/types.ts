@@ -1,4 +1,212 @@
-/** Known values that the UI translates. Unknown values from the server are shown verbatim. */
+/**
+ * Every type and status list the client shares with the server, hand-copied in this one file:
+ * replaced by server/contract at merge (the swap is this file and api/schemas.ts).
+ * Known values are translated by the UI; unknown values from the server are shown verbatim.
+ */
+
+// --- API bodies ---------------------------------------------------------------------------------
+
+export type VariantKind = 'generalist' | 'specialist';
+
+export interface PublicMeasure {
+  type: string;
+  body: string;
+  decisionDate: string;
+  final: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+  publicUntil: string | null;
+}
+
+export interface PublicEntry {
+  registrationNumber: string;
+  name: string;
+  status: string;
+  register: { code: string; name: string };
+  variants: Array<{ code: string; name: string; kind: VariantKind }>;
+  registeredSince: string | null;
+  validUntil: string | null;
+  measures: PublicMeasure[];
+}
+
+export interface RegisterSearchResult {
+  items: PublicEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/me: `account: null` (no roles, no person) for an anonymous visitor. */
+export interface Me {
+  account: { id: string; displayName: string; email: string | null } | null;
+  roles: string[];
+  person: { registrationNumber: string | null; name: string } | null;
+}
+
+/** A logged-in user's Me. */
+export type AuthenticatedMe = Me & { account: NonNullable<Me['account']> };
+
+export type DeclarationCode = 'beroepscode' | 'tuchtrecht' | 'publication';
+export type RequirementKind = 'document' | 'hours' | 'statement';
+
+export interface EntryCriteria {
+  vogMaxAgeMonths: number | null;
+  diplomas: Array<{ code: string; name: string }>;
+  evcRouteAllowed: boolean;
+  declarations: DeclarationCode[];
+  requirements: Array<{
+    code: string;
+    name: { nl: string; en: string };
+    kind: RequirementKind;
+    minimum?: number;
+  }>;
+}
+
+export interface Variant {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: VariantKind;
+  parentCode: string | null;
+  criteria: EntryCriteria;
+}
+
+export interface Answers {
+  /** A diploma code, or 'other' for the EVC route. */
+  diplomaCode?: string;
+  diplomaYear?: number;
+  vogIssuedOn?: string;
+  declarations?: Partial<Record<DeclarationCode, boolean>>;
+  requirements?: Record<string, { hours?: number }>;
+}
+
+export interface PersonDetails {
+  givenNames: string;
+  prefix: string | null;
+  familyName: string;
+  email: string;
+}
+
+export interface Evidence {
+  id: string;
+  kind: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  createdAt: string;
+}
+
+export interface Issue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export type NextStep = 'complete_and_submit' | 'answer_question' | 'wait_for_review' | 'download_certificate' | 'none';
+
+export interface Cycle {
+  startsOn: string;
+  /** The last day inside the cycle. */
+  endsOn: string;
+  /** The herregistratiedatum (registration date + cycle length); optional until every server sends it. */
+  reregistrationOn?: string;
+  /** The last day to file the reregistration request. */
+  deadline: string;
+}
+
+export interface MyRegistration {
+  id: string;
+  variant: { code: string; name: string; nameEn: string; kind: VariantKind };
+  status: string;
+  createdAt: string;
+  submittedAt: string | null;
+  registeredOn: string | null;
+  cycle: Cycle | null;
+  staffQuestion: string | null;
+  conceptExpiresOn: string | null;
+  nextStep: NextStep | string;
+  registrationNumber: string | null;
+}
+
+export interface HistoryItem {
+  fromStatus: string | null;
+  toStatus: string;
+  occurredAt: string;
+  reason: string | null;
+}
+
+export interface MyRegistrationDetail extends MyRegistration {
+  person: PersonDetails | null;
+  application: Answers;
+  evidence: Evidence[];
+  history: HistoryItem[];
+  criteria: EntryCriteria;
+  /** The register's largest accepted upload, in bytes. */
+  evidenceMaxBytes: number;
+  completeness: { complete: boolean; issues: Issue[] };
+}
+
+export interface MyRegistrations {
+  person: (PersonDetails & { registrationNumber: string | null }) | null;
+  items: MyRegistration[];
+}
+
+export interface CertificateStatus {
+  newest: {
+    revision: number;
+    status: 'pending' | 'rendered' | 'failed' | string;
+    issuedOn: string | null;
+    verificationCode: string | null;
+  } | null;
+}
+
+export interface StaffQueueItem {
+  id: string;
+  person: { name: string; email: string };
+  variant: { code: string; name: string };
+  status: string;
+  submittedAt: string | null;
+  ageDays: number;
+}
+
+export interface StaffQueue {
+  items: StaffQueueItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface StaffApplicationDetail extends Omit<MyRegistrationDetail, 'person'> {
+  person: (PersonDetails & { registrationNumber: string | null }) | null;
+}
+
+export type Decision = 'approve' | 'reject' | 'request_info';
+export type OpenStatus = 'submitted' | 'in_review';
+
+export interface DecisionRequest {
+  decision: Decision;
+  reason?: string;
+  question?: string;
+  expectedStatus: OpenStatus;
+}
+
+export interface DecisionResult {
+  status: string;
+  registrationNumber: string | null;
+}
+
+export interface VerifyResult {
+  entry: PublicEntry;
+  code: {
+    value: string;
+    status: 'current' | 'superseded' | 'unknown' | string;
+    revision: number | null;
+    issuedOn: string | null;
+    newestRevision: number | null;
+  } | null;
+}
+
+// --- status lists and codes ---------------------------------------------------------------------
 
 export const STATUSES = [
   'concept',

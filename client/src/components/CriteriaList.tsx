@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EntryCriteria } from '../api/client.js';
+import type { EntryCriteria } from '../api/types.js';
 import { formatNumber } from '../lib/format.js';
 
 /** What an applicant needs for a variant, in plain words. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cycle } from '../api/client.js';
+import type { Cycle } from '../api/types.js';
 import { cycleProgress, todayInAmsterdam } from '../lib/applications.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 

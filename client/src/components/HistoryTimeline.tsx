@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { HistoryItem } from '../api/client.js';
+import type { HistoryItem } from '../api/types.js';
 import { formatDate } from '../lib/format.js';
 import { StatusBadge } from './StatusBadge.js';
 

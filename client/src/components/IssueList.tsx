@@ -1,6 +1,6 @@
 import { forwardRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryCriteria, Issue } from '../api/client.js';
+import type { EntryCriteria, Issue } from '../api/types.js';
 import { fieldDomId, normalizeField } from '../lib/applications.js';
 import { isFixedEvidenceKind, isIssueCode } from '../api/types.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { EntryCriteria } from '../api/client.js';
+import type { EntryCriteria } from '../api/types.js';
 import {
   buildChecklist,
   checkFile,

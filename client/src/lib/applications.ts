@@ -1,5 +1,5 @@
 /** Pure helpers for the application form, the checklist, uploads and cycles (no React, unit-tested). */
-import type { Answers, Cycle, DeclarationCode, EntryCriteria, Issue, MyRegistrationDetail, PersonDetails } from '../api/client.js';
+import type { Answers, Cycle, DeclarationCode, EntryCriteria, Issue, MyRegistrationDetail, PersonDetails } from '../api/types.js';
 import { parseIsoDate } from './format.js';
 
 /** diplomaCode value that chooses the EVC route instead of a listed diploma. */

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PAGE_SIZE, searchRegister, type RegisterSearchResult } from '../api/client.js';
+import { useRegisterSearch } from '../api/public.js';
+import type { RegisterSearchResult } from '../api/types.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate } from '../lib/format.js';
-import { parsePage, useDocumentTitle, useQuery } from '../lib/hooks.js';
+import { parsePage, useDocumentTitle } from '../lib/hooks.js';
 
 export const MIN_QUERY = 2;
 export const MAX_QUERY = 100;
@@ -21,7 +22,8 @@ export function RegisterSearch() {
 
   const [input, setInput] = useState(q);
   const [inputError, setInputError] = useState(false);
-  const state = useQuery<RegisterSearchResult>(validQuery ? (signal) => searchRegister(q, page, DEFAULT_PAGE_SIZE, signal) : null, [q, page, validQuery]);
+  const query = useRegisterSearch(q, page, validQuery);
+  const state = !validQuery ? 'idle' : query.status === 'pending' ? 'loading' : query.status;
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const focusResults = useRef(false);
   const inputId = useId();
@@ -34,11 +36,11 @@ export function RegisterSearch() {
   }, [q]);
 
   useEffect(() => {
-    if (state.status === 'success' && focusResults.current) {
+    if (state === 'success' && focusResults.current) {
       focusResults.current = false;
       summaryRef.current?.focus();
     }
-  }, [state]);
+  }, [state, query.data]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,12 +60,12 @@ export function RegisterSearch() {
 
   const lang = i18n.language;
   let announcement = '';
-  if (state.status === 'loading') announcement = t('search.loading');
-  else if (state.status === 'success')
+  if (state === 'loading') announcement = t('search.loading');
+  else if (state === 'success' && query.data)
     announcement =
-      state.data.total === 0
+      query.data.total === 0
         ? t('search.noResults', { q })
-        : t('search.resultCount', { count: state.data.total, q });
+        : t('search.resultCount', { count: query.data.total, q });
 
   const showError = inputError || (q.length > 0 && !validQuery);
   const describedBy = showError ? `${hintId} ${errorId}` : hintId;
@@ -109,15 +111,15 @@ export function RegisterSearch() {
         {announcement}
       </p>
 
-      <section className="results" aria-busy={state.status === 'loading'} aria-labelledby="results-heading">
+      <section className="results" aria-busy={state === 'loading'} aria-labelledby="results-heading">
         <h2 id="results-heading" className="visually-hidden">
           {t('search.resultsHeading')}
         </h2>
-        {state.status === 'idle' ? <p className="notice">{t('search.idle')}</p> : null}
-        {state.status === 'loading' ? <p className="notice notice--loading">{t('search.loading')}</p> : null}
-        {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
-        {state.status === 'success' ? (
-          <SearchResults result={state.data} q={q} lang={lang} onPage={goToPage} summaryRef={summaryRef} />
+        {state === 'idle' ? <p className="notice">{t('search.idle')}</p> : null}
+        {state === 'loading' ? <p className="notice notice--loading">{t('search.loading')}</p> : null}
+        {state === 'error' ? <ErrorMessage error={query.error} /> : null}
+        {state === 'success' && query.data ? (
+          <SearchResults result={query.data} q={q} lang={lang} onPage={goToPage} summaryRef={summaryRef} />
         ) : null}
       </section>
     </>

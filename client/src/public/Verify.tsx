@@ -1,21 +1,17 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, isAbortError, verifyRegistration, type VerifyResult } from '../api/client.js';
+import { useVerify } from '../api/public.js';
+import { isNotFound } from '../api/query-client.js';
+import type { VerifyResult } from '../api/types.js';
 import { normalizeVerificationCode } from '../lib/applications.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatDate } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/hooks.js';
-import { EntryDetails } from './RegisterDetail.js';
+import { EntryDetails } from './EntryDetails.js';
 
 /** 10 symbols without the look-alikes I, O, 0 and 1 (as the server generates them). */
 export const VERIFICATION_CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
-
-type VerifyState =
-  | { status: 'loading' }
-  | { status: 'notFound' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; result: VerifyResult; malformedCode: boolean };
 
 /** Public page the certificate's QR code opens: live status, plus whether the certificate's code is current. */
 export function Verify() {
@@ -23,31 +19,9 @@ export function Verify() {
   const { registrationNumber = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const code = params.get('code')?.trim() || null;
-  const [state, setState] = useState<VerifyState>({ status: 'loading' });
+  const query = useVerify(registrationNumber, code);
+  const notFound = query.isError && isNotFound(query.error);
   useDocumentTitle(t('verify.title'));
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    const fail = (error: unknown) => {
-      if (isAbortError(error)) return;
-      if (error instanceof ApiError && error.status === 404) setState({ status: 'notFound' });
-      else setState({ status: 'error', error });
-    };
-    verifyRegistration(registrationNumber, code, controller.signal).then(
-      (result) => setState({ status: 'success', result, malformedCode: false }),
-      (error: unknown) => {
-        // A malformed code: still show the live status, and say the code is not valid.
-        if (code && error instanceof ApiError && error.status === 400) {
-          verifyRegistration(registrationNumber, null, controller.signal).then(
-            (result) => setState({ status: 'success', result, malformedCode: true }),
-            fail,
-          );
-        } else fail(error);
-      },
-    );
-    return () => controller.abort();
-  }, [registrationNumber, code]);
 
   const onCode = (value: string) => setParams({ code: value });
 
@@ -57,27 +31,27 @@ export function Verify() {
         <Link to="/register">{t('detail.backToSearch')}</Link>
       </p>
       <h1>{t('verify.title')}</h1>
-      <div aria-live="polite" aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' ? <p className="notice notice--loading">{t('verify.loading')}</p> : null}
+      <div aria-live="polite" aria-busy={query.isPending}>
+        {query.isPending ? <p className="notice notice--loading">{t('verify.loading')}</p> : null}
       </div>
-      {state.status === 'notFound' ? (
+      {notFound ? (
         <div className="notice notice--error" role="alert">
           <p className="notice__title">{t('detail.notFoundTitle')}</p>
           <p>{t('detail.notFoundText', { number: registrationNumber })}</p>
         </div>
       ) : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
-      {state.status === 'success' ? (
+      {query.isError && !notFound ? <ErrorMessage error={query.error} /> : null}
+      {query.data ? (
         <>
-          {state.malformedCode ? (
+          {query.data.malformedCode ? (
             <div className="notice notice--error verify-banner" role="alert">
               <p className="notice__title">{t('verify.malformedTitle')}</p>
               <p>{t('verify.malformedText')}</p>
             </div>
           ) : null}
-          {state.result.code ? <CodeBanner code={state.result.code} /> : null}
-          {!state.result.code ? <CodeForm onCode={onCode} initial={state.malformedCode ? (code ?? '') : ''} /> : null}
-          <EntryDetails entry={state.result.entry} level={2} largeStatus />
+          {query.data.result.code ? <CodeBanner code={query.data.result.code} /> : null}
+          {!query.data.result.code ? <CodeForm onCode={onCode} initial={query.data.malformedCode ? (code ?? '') : ''} /> : null}
+          <EntryDetails entry={query.data.result.entry} level={2} largeStatus />
         </>
       ) : null}
     </>

@@ -1,16 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { logout } from '../../api/client.js';
-import { useMe } from '../../api/me.js';
+import { greetingName, useLogout, useMe } from '../../api/me.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 function AuthControl() {
   const { t } = useTranslation();
-  const { state, refresh } = useMe();
+  const { state } = useMe();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const logout = useLogout();
 
   if (state.status === 'loading') return null;
 
@@ -22,27 +20,15 @@ function AuthControl() {
     );
   }
 
-  const onLogout = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await logout();
-      await navigate('/');
-      await refresh();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onLogout = () => logout.mutate(undefined, { onSuccess: () => void navigate('/') });
 
   return (
     <div className="header__user">
-      <span className="header__user-name">{t('nav.loggedInAs', { name: state.me.account.displayName })}</span>
-      <button type="button" className="button button--header" onClick={() => void onLogout()} disabled={busy}>
-        {busy ? t('nav.loggingOut') : t('nav.logout')}
+      <span className="header__user-name">{t('nav.loggedInAs', { name: greetingName(state.me) })}</span>
+      <button type="button" className="button button--header" onClick={onLogout} disabled={logout.isPending}>
+        {logout.isPending ? t('nav.loggingOut') : t('nav.logout')}
       </button>
-      {failed ? (
+      {logout.isError ? (
         <span className="header__error" role="alert">
           {t('nav.logoutFailed')}
         </span>

@@ -1,55 +1,28 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, getCertificateStatus, isAbortError, MY_CERTIFICATE_URL, type CertificateStatus } from '../../api/client.js';
+import { MY_CERTIFICATE_URL } from '../../api/client.js';
+import { useCertificateStatus } from '../../api/registrations.js';
 import { useMe } from '../../api/me.js';
 import { formatDate } from '../../lib/format.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { DetailRow } from '../../components/DetailRow.js';
 
-export const CERTIFICATE_POLL_MS = 3000;
-
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: CertificateStatus };
-
 /** Certificate status and download; polls every 3 s while the PDF is being made. */
 export function CertificateBlock() {
   const { t, i18n } = useTranslation();
   const { state: meState } = useMe();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const pending = state.status === 'success' && state.data.newest?.status === 'pending';
-
-  useEffect(() => {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      getCertificateStatus(controller.signal).then(
-        (data) => {
-          setState({ status: 'success', data });
-          if (data.newest?.status === 'pending') timer = setTimeout(load, CERTIFICATE_POLL_MS);
-        },
-        (error: unknown) => {
-          if (isAbortError(error)) return;
-          if (error instanceof ApiError && error.status === 404) setState({ status: 'success', data: { newest: null } });
-          else setState({ status: 'error', error });
-        },
-      );
-    };
-    load();
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, []);
+  const query = useCertificateStatus();
+  const pending = query.data?.newest?.status === 'pending';
 
   const registrationNumber = meState.status === 'authenticated' ? meState.me.person?.registrationNumber : null;
-  const newest = state.status === 'success' ? state.data.newest : null;
+  const newest = query.data?.newest ?? null;
 
   return (
     <section aria-labelledby="certificate-heading" className="certificate">
       <h2 id="certificate-heading">{t('certificate.title')}</h2>
-      <div aria-live="polite" aria-busy={state.status === 'loading' || pending}>
-        {state.status === 'loading' ? <p className="notice notice--loading">{t('certificate.loading')}</p> : null}
-        {state.status === 'success' && !newest ? <p>{t('certificate.none')}</p> : null}
+      <div aria-live="polite" aria-busy={query.isPending || pending}>
+        {query.isPending ? <p className="notice notice--loading">{t('certificate.loading')}</p> : null}
+        {query.isSuccess && !newest ? <p>{t('certificate.none')}</p> : null}
         {newest?.status === 'pending' ? <p className="notice notice--loading">{t('certificate.pending')}</p> : null}
         {newest?.status === 'failed' ? (
           <div className="notice notice--error">
@@ -86,7 +59,7 @@ export function CertificateBlock() {
           </div>
         ) : null}
       </div>
-      {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
+      {query.isError ? <ErrorMessage error={query.error} /> : null}
     </section>
   );
 }

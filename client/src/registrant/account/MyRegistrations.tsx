@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getMyRegistrations, isAbortError, type MyRegistration, type MyRegistrations as MyRegistrationsData } from '../../api/client.js';
+import { useMyRegistrations } from '../../api/registrations.js';
+import type { MyRegistration, MyRegistrations as MyRegistrationsData } from '../../api/types.js';
 import { isActiveStatus, isClosedStatus, isNextStep } from '../../api/types.js';
 import { formatDate } from '../../lib/format.js';
 import { CertificateBlock } from './CertificateBlock.js';
@@ -9,42 +9,26 @@ import { CycleTimeline } from '../../components/CycleTimeline.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { DetailRow } from '../../components/DetailRow.js';
-
-type State = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'success'; data: MyRegistrationsData };
-
-export function variantName(variant: { name: string; nameEn: string }, lang: string): string {
-  return lang === 'en' && variant.nameEn ? variant.nameEn : variant.name;
-}
+import { variantName } from '../../lib/names.js';
 
 /** "Mijn registraties" on the account page: cards per registration, apply buttons and the certificate. */
 export function MyRegistrations() {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getMyRegistrations(controller.signal).then(
-      (data) => setState({ status: 'success', data }),
-      (error: unknown) => {
-        if (!isAbortError(error)) setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, []);
+  const query = useMyRegistrations();
 
   return (
     <>
-      <section aria-labelledby="my-registrations-heading" aria-busy={state.status === 'loading'}>
+      <section aria-labelledby="my-registrations-heading" aria-busy={query.isPending}>
         <h2 id="my-registrations-heading">{t('myRegistrations.title')}</h2>
-        {state.status === 'loading' ? (
+        {query.isPending ? (
           <p className="notice notice--loading" role="status">
             {t('myRegistrations.loading')}
           </p>
         ) : null}
-        {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
-        {state.status === 'success' ? <RegistrationList data={state.data} /> : null}
+        {query.isError ? <ErrorMessage error={query.error} /> : null}
+        {query.isSuccess ? <RegistrationList data={query.data} /> : null}
       </section>
-      {state.status === 'success' && hasCertificate(state.data) ? <CertificateBlock /> : null}
+      {query.isSuccess && hasCertificate(query.data) ? <CertificateBlock /> : null}
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, deleteEvidence, isAbortError, myEvidenceUrl, uploadEvidence, type Evidence, type UploadHandle } from '../../api/client.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, isAbortError, myEvidenceUrl, uploadEvidence, type UploadHandle } from '../../api/client.js';
+import { refreshApplication, useDeleteEvidence } from '../../api/registrations.js';
+import type { Evidence } from '../../api/types.js';
 import { ACCEPT_ATTRIBUTE, checkFile, type FileProblem } from '../../lib/applications.js';
 import { formatBytes, formatDate } from '../../lib/format.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -14,8 +17,6 @@ interface EvidenceUploadProps {
   files: Evidence[];
   /** The register's largest accepted upload, in bytes. */
   maxBytes: number;
-  /** Called after an upload or delete so the page can reload the checklist. */
-  onChanged: () => void;
 }
 
 type UploadState =
@@ -25,15 +26,16 @@ type UploadState =
   | { status: 'error'; error: unknown };
 
 /** One evidence kind: the files uploaded so far (open, delete) and a file input with upload progress. */
-export function EvidenceUpload({ registrationId, kind, inputId, title, hint, files, maxBytes, onChanged }: EvidenceUploadProps) {
+export function EvidenceUpload({ registrationId, kind, inputId, title, hint, files, maxBytes }: EvidenceUploadProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const inputRef = useRef<HTMLInputElement>(null);
   const handleRef = useRef<UploadHandle | null>(null);
   const [state, setState] = useState<UploadState>({ status: 'idle' });
   const [announcement, setAnnouncement] = useState('');
-  const [deleting, setDeleting] = useState<string | null>(null);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const remove = useDeleteEvidence(registrationId);
+  const deleting = remove.isPending ? remove.variables : null;
   const hintId = useId();
   const errorId = useId();
   const progressId = useId();
@@ -66,7 +68,8 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
         setState({ status: 'idle' });
         setAnnouncement(t('evidence.uploaded', { name: evidence.originalName }));
         if (inputRef.current) inputRef.current.value = '';
-        onChanged();
+        // The checklist and the file list come from the application: fetch it again.
+        void refreshApplication(queryClient, registrationId);
       },
       (error: unknown) => {
         handleRef.current = null;
@@ -82,20 +85,13 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
     );
   };
 
-  const onDelete = async (evidence: Evidence) => {
-    setDeleting(evidence.id);
-    setDeleteError(null);
-    try {
-      await deleteEvidence(registrationId, evidence.id);
-      setAnnouncement(t('evidence.deleted', { name: evidence.originalName }));
-      inputRef.current?.focus();
-      onChanged();
-    } catch (error) {
-      setDeleteError(error);
-    } finally {
-      setDeleting(null);
-    }
-  };
+  const onDelete = (evidence: Evidence) =>
+    remove.mutate(evidence.id, {
+      onSuccess: () => {
+        setAnnouncement(t('evidence.deleted', { name: evidence.originalName }));
+        inputRef.current?.focus();
+      },
+    });
 
   const clientProblem = state.status === 'clientError' ? state.problem : null;
   const describedBy = [hintId, clientProblem || state.status === 'error' ? errorId : null].filter(Boolean).join(' ');
@@ -117,7 +113,7 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
               <button
                 type="button"
                 className="button button--secondary button--small"
-                onClick={() => void onDelete(f)}
+                onClick={() => onDelete(f)}
                 disabled={deleting !== null || state.status === 'uploading'}
                 aria-label={t('evidence.deleteNamed', { name: f.originalName })}
               >
@@ -129,7 +125,7 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
       ) : (
         <p className="upload__empty">{t('evidence.none')}</p>
       )}
-      {deleteError ? <ErrorMessage error={deleteError} /> : null}
+      {remove.isError ? <ErrorMessage error={remove.error} /> : null}
 
       <div className="upload__controls">
         <label className="label" htmlFor={inputId}>

@@ -1,26 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import {
-  ApiError,
-  createRegistration,
-  getMyRegistrations,
-  getVariants,
-  isAbortError,
-  type MyRegistration,
-  type Variant,
-} from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
+import { useCreateRegistration, useMyRegistrations } from '../../api/registrations.js';
+import { useVariants } from '../../api/variants.js';
+import type { MyRegistration, Variant } from '../../api/types.js';
 import { CriteriaList } from '../../components/CriteriaList.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { variantName } from '../account/MyRegistrations.js';
+import { variantName } from '../../lib/names.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { isActiveStatus, isClosedStatus } from '../../api/types.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'success'; variants: Variant[]; registrations: MyRegistration[] };
 
 export function Apply() {
   const { t } = useTranslation();
@@ -61,46 +51,39 @@ function ApplyForm() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const navigate = useNavigate();
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const variantsQuery = useVariants();
+  const registrationsQuery = useMyRegistrations();
+  const create = useCreateRegistration();
   const [selected, setSelected] = useState('');
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const busy = create.isPending || create.isSuccess;
+  const error = create.error;
   const firstRadio = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const legendId = useId();
   const missingId = useId();
 
   useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([getVariants(controller.signal), getMyRegistrations(controller.signal)]).then(
-      ([variants, mine]) => setLoad({ status: 'success', variants, registrations: mine.items }),
-      (err: unknown) => {
-        if (!isAbortError(err)) setLoad({ status: 'error', error: err });
-      },
-    );
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  if (load.status === 'loading') {
+  if (variantsQuery.isPending || registrationsQuery.isPending) {
     return (
       <p className="notice notice--loading" role="status" aria-busy="true">
         {t('apply.loading')}
       </p>
     );
   }
-  if (load.status === 'error') return <ErrorMessage error={load.error} />;
+  if (variantsQuery.isError) return <ErrorMessage error={variantsQuery.error} />;
+  if (registrationsQuery.isError) return <ErrorMessage error={registrationsQuery.error} />;
 
-  const { variants, registrations } = load;
+  const variants = variantsQuery.data;
+  const registrations = registrationsQuery.data.items;
   const generalists = variants.filter((v) => v.kind === 'generalist');
   const specialists = variants.filter((v) => v.kind === 'specialist');
   const selectedVariant = variants.find((v) => v.code === selected) ?? null;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!selectedVariant) {
       setMissing(true);
@@ -108,15 +91,9 @@ function ApplyForm() {
       return;
     }
     setMissing(false);
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await createRegistration(selectedVariant.code);
-      await navigate(`/applications/${encodeURIComponent(created.id)}`);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    create.mutate(selectedVariant.code, {
+      onSuccess: (created) => void navigate(`/applications/${encodeURIComponent(created.id)}`),
+    });
   };
 
   let firstAssigned = false;
@@ -156,7 +133,7 @@ function ApplyForm() {
   const existsError = error instanceof ApiError && error.code === 'already_exists';
 
   return (
-    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+    <form className="form" onSubmit={onSubmit} noValidate>
       <p className="lead">{t('apply.intro')}</p>
       {error ? (
         <div ref={errorRef} tabIndex={-1}>

@@ -1,14 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { getStaffQueue, getVariants, type StaffQueue as StaffQueueData, type Variant } from '../../api/client.js';
+import { useStaffQueue } from '../../api/staff.js';
+import type { StaffQueue as StaffQueueData } from '../../api/types.js';
+import { useVariants } from '../../api/variants.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { variantName } from '../../registrant/account/MyRegistrations.js';
+import { variantName } from '../../lib/names.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { isOpenStatus, OPEN_STATUSES } from '../../api/types.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
-import { parsePage, useDocumentTitle, useQuery } from '../../lib/hooks.js';
+import { parsePage, useDocumentTitle } from '../../lib/hooks.js';
 
 /** Applications waiting longer than this many days are highlighted. */
 export const OVERDUE_DAYS = 14;
@@ -33,10 +35,10 @@ function QueueView() {
   const variant = params.get('variant') ?? '';
   const page = parsePage(params.get('page'));
 
-  const [variants, setVariants] = useState<Variant[]>([]);
+  const variants = useVariants().data ?? [];
   const [statusInput, setStatusInput] = useState(status ?? '');
   const [variantInput, setVariantInput] = useState(variant);
-  const state = useQuery<StaffQueueData>((signal) => getStaffQueue({ status, variant: variant || undefined, page }, signal), [status, variant, page]);
+  const queue = useStaffQueue({ status, variant: variant || undefined, page });
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const focusSummary = useRef(false);
   const statusId = useId();
@@ -48,17 +50,11 @@ function QueueView() {
   }, [status, variant]);
 
   useEffect(() => {
-    const controller = new AbortController();
-    getVariants(controller.signal).then(setVariants, () => undefined);
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    if (state.status === 'success' && focusSummary.current) {
+    if (queue.isSuccess && focusSummary.current) {
       focusSummary.current = false;
       summaryRef.current?.focus();
     }
-  }, [state]);
+  }, [queue.isSuccess, queue.data]);
 
   const apply = (next: { status: string; variant: string; page: number }) => {
     const p = new URLSearchParams();
@@ -113,15 +109,15 @@ function QueueView() {
         </div>
       </form>
 
-      <section aria-labelledby="queue-heading" aria-busy={state.status === 'loading'}>
+      <section aria-labelledby="queue-heading" aria-busy={queue.isPending}>
         <h2 id="queue-heading">{t('staff.queueHeading')}</h2>
         <div aria-live="polite">
-          {state.status === 'loading' ? <p className="notice notice--loading">{t('staff.loading')}</p> : null}
+          {queue.isPending ? <p className="notice notice--loading">{t('staff.loading')}</p> : null}
         </div>
-        {state.status === 'error' ? <ErrorMessage error={state.error} /> : null}
-        {state.status === 'success' ? (
+        {queue.isError ? <ErrorMessage error={queue.error} /> : null}
+        {queue.isSuccess ? (
           <QueueTable
-            data={state.data}
+            data={queue.data}
             summaryRef={summaryRef}
             onPage={(p) => apply({ status: status ?? '', variant, page: p })}
           />
