@@ -5,11 +5,9 @@ import {
   checkFile,
   cycleProgress,
   DIPLOMA_EVIDENCE_ID,
-  draftFromDetail,
   fieldDomId,
   normalizeVerificationCode,
   parseIssueDetails,
-  payloadFromDraft,
   todayInAmsterdam,
 } from './applications.js';
 import { variantAvailability } from '../registrant/apply/Apply.js';
@@ -111,60 +109,6 @@ describe('issue fields', () => {
     ]);
     expect(parseIssueDetails([{ path: ['application', 'diplomaYear'], message: 'x' }])[0]?.field).to.equal('application.diplomaYear');
     expect(parseIssueDetails(null)).to.deep.equal([]);
-  });
-});
-
-describe('payloadFromDraft', () => {
-  const empty = draftFromDetail({ person: null, application: {} });
-
-  it('sends only answers while personal details are empty', () => {
-    const { body, errors } = payloadFromDraft(empty, generalist, 2026);
-    expect(errors).to.deep.equal({});
-    expect(body).to.deep.equal({
-      application: { declarations: { beroepscode: false, tuchtrecht: false, publication: false } },
-    });
-  });
-
-  it('sends complete personal details and typed answers', () => {
-    const draft = {
-      ...empty,
-      givenNames: ' Sanne ',
-      prefix: 'de',
-      familyName: 'Vries',
-      email: 'sanne@example.nl',
-      diplomaCode: 'hbo-social-work',
-      diplomaYear: '2019',
-      vogIssuedOn: '2026-01-15',
-      declarations: { beroepscode: true },
-    };
-    const { body, errors } = payloadFromDraft(draft, generalist, 2026);
-    expect(errors).to.deep.equal({});
-    expect(body.person).to.deep.equal({ givenNames: 'Sanne', prefix: 'de', familyName: 'Vries', email: 'sanne@example.nl' });
-    expect(body.application).to.deep.equal({
-      diplomaCode: 'hbo-social-work',
-      diplomaYear: 2019,
-      vogIssuedOn: '2026-01-15',
-      declarations: { beroepscode: true, tuchtrecht: false, publication: false },
-    });
-  });
-
-  it('reports partly filled personal details and bad numbers', () => {
-    const draft = { ...empty, givenNames: 'Sanne', email: 'nope', diplomaYear: '19', hours: { 'experience-hours': 'veel' } };
-    const { body, errors } = payloadFromDraft(draft, specialist, 2026);
-    expect(body.person).to.equal(undefined);
-    expect(errors).to.deep.equal({
-      'person.familyName': 'required',
-      'person.email': 'invalid_email',
-      diplomaYear: 'invalid_year',
-      'requirements.experience-hours': 'invalid_hours',
-    });
-  });
-
-  it('round-trips hours (a decimal comma is accepted)', () => {
-    const draft = draftFromDetail({ person: null, application: { requirements: { 'experience-hours': { hours: 2080 } } } });
-    expect(draft.hours).to.deep.equal({ 'experience-hours': '2080' });
-    const { body } = payloadFromDraft({ ...draft, hours: { 'experience-hours': '12,5' } }, specialist, 2026);
-    expect(body.application.requirements).to.deep.equal({ 'experience-hours': { hours: 12.5 } });
   });
 });
 

@@ -1,5 +1,5 @@
 /** Pure helpers for the application form, the checklist, uploads and cycles (no React, unit-tested). */
-import type { Answers, Cycle, DeclarationCode, EntryCriteria, Issue, MyRegistrationDetail, PersonDetails } from '../api/types.js';
+import type { Cycle, DeclarationCode, EntryCriteria, Issue } from '../api/types.js';
 import { parseIsoDate } from './format.js';
 
 /** diplomaCode value that chooses the EVC route instead of a listed diploma. */
@@ -190,98 +190,6 @@ export function parseIssueDetails(details: unknown): Issue[] {
     });
   }
   return issues;
-}
-
-// --- the form draft --------------------------------------------------------------------------
-
-export interface Draft {
-  givenNames: string;
-  prefix: string;
-  familyName: string;
-  email: string;
-  diplomaCode: string;
-  diplomaYear: string;
-  vogIssuedOn: string;
-  declarations: Partial<Record<DeclarationCode, boolean>>;
-  /** Hours per requirement code, as typed. */
-  hours: Record<string, string>;
-}
-
-export function draftFromDetail(detail: Pick<MyRegistrationDetail, 'person' | 'application'>): Draft {
-  const p = detail.person;
-  const a = detail.application ?? {};
-  const hours: Record<string, string> = {};
-  for (const [code, value] of Object.entries(a.requirements ?? {})) {
-    if (value.hours !== undefined) hours[code] = String(value.hours);
-  }
-  return {
-    givenNames: p?.givenNames ?? '',
-    prefix: p?.prefix ?? '',
-    familyName: p?.familyName ?? '',
-    email: p?.email ?? '',
-    diplomaCode: a.diplomaCode ?? '',
-    diplomaYear: a.diplomaYear === undefined ? '' : String(a.diplomaYear),
-    vogIssuedOn: a.vogIssuedOn ?? '',
-    declarations: { ...(a.declarations ?? {}) },
-    hours,
-  };
-}
-
-/** Client-side problems, keyed by issue field ("person.email", "diplomaYear", "requirements.<code>"). */
-export type DraftErrorCode = 'required' | 'invalid_email' | 'invalid_year' | 'invalid_hours';
-export type DraftErrors = Record<string, DraftErrorCode>;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export interface DraftPayload {
-  body: { person?: PersonDetails; application: Answers };
-  errors: DraftErrors;
-}
-
-/**
- * What to PATCH. Personal details are sent only when complete (the server accepts a whole PersonDetails or nothing);
- * when partly filled in, the missing parts are reported as errors. Answers are sent as a whole.
- */
-export function payloadFromDraft(draft: Draft, criteria: EntryCriteria, maxYear: number): DraftPayload {
-  const errors: DraftErrors = {};
-  const givenNames = draft.givenNames.trim();
-  const prefix = draft.prefix.trim();
-  const familyName = draft.familyName.trim();
-  const email = draft.email.trim();
-  let person: PersonDetails | undefined;
-  if (givenNames || prefix || familyName || email) {
-    if (!givenNames) errors['person.givenNames'] = 'required';
-    if (!familyName) errors['person.familyName'] = 'required';
-    if (!email) errors['person.email'] = 'required';
-    else if (!EMAIL.test(email)) errors['person.email'] = 'invalid_email';
-    if (givenNames && familyName && EMAIL.test(email)) person = { givenNames, prefix: prefix || null, familyName, email };
-  }
-
-  const application: Answers = {};
-  if (draft.diplomaCode) application.diplomaCode = draft.diplomaCode;
-  const year = draft.diplomaYear.trim();
-  if (year) {
-    const n = Number(year);
-    if (/^\d{4}$/.test(year) && n >= 1950 && n <= maxYear) application.diplomaYear = n;
-    else errors.diplomaYear = 'invalid_year';
-  }
-  if (PLAIN_DATE.test(draft.vogIssuedOn)) application.vogIssuedOn = draft.vogIssuedOn;
-  const declarations: Partial<Record<DeclarationCode, boolean>> = {};
-  for (const code of criteria.declarations) declarations[code] = draft.declarations[code] === true;
-  if (criteria.declarations.length > 0) application.declarations = declarations;
-  const requirements: Record<string, { hours?: number }> = {};
-  for (const r of criteria.requirements) {
-    if (r.kind !== 'hours') continue;
-    const raw = (draft.hours[r.code] ?? '').trim().replace(',', '.');
-    if (!raw) continue;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n >= 0 && n <= 100_000) requirements[r.code] = { hours: n };
-    else errors[`requirements.${r.code}`] = 'invalid_hours';
-  }
-  if (Object.keys(requirements).length > 0) application.requirements = requirements;
-
-  return { body: person ? { person, application } : { application }, errors };
 }
 
 /** What people type, paste or scan: lower case, spaces and dashes are forgiven (as the server does). */

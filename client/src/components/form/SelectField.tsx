@@ -1,21 +1,20 @@
 import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FieldFrame } from './FieldFrame.js';
 
-/** A select with its label, hint and error. */
+/** A select with its label, hint and error, registered with react-hook-form. */
 export function SelectField({
   id,
   label,
   hint,
-  value,
-  onChange,
+  registration,
   error,
   children,
 }: {
   id: string;
   label: string;
   hint?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
+  registration: UseFormRegisterReturn;
   error: string | null;
   children: ReactNode;
 }) {
@@ -25,8 +24,7 @@ export function SelectField({
         <select
           id={id}
           className="input select"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
+          {...registration}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
         >

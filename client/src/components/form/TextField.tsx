@@ -1,11 +1,12 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FieldFrame } from './FieldFrame.js';
 
 export interface TextFieldProps {
   id: string;
   label: string;
   hint?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
+  /** react-hook-form's register(name): value, change and blur handling, ref. */
+  registration: UseFormRegisterReturn;
   error: string | null;
   type?: 'text' | 'email' | 'date';
   autoComplete?: string;
@@ -16,8 +17,8 @@ export interface TextFieldProps {
   narrow?: boolean;
 }
 
-/** A text, email or date input with its label, hint and error. */
-export function TextField({ id, label, hint, value, onChange, error, type = 'text', autoComplete, inputMode, maxLength, max, suffix, narrow }: TextFieldProps) {
+/** A text, email or date input with its label, hint and error, registered with react-hook-form. */
+export function TextField({ id, label, hint, registration, error, type = 'text', autoComplete, inputMode, maxLength, max, suffix, narrow }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       {(describedBy) => (
@@ -26,8 +27,7 @@ export function TextField({ id, label, hint, value, onChange, error, type = 'tex
             id={id}
             className={narrow ? 'input input--narrow' : 'input'}
             type={type}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
+            {...registration}
             autoComplete={autoComplete}
             inputMode={inputMode}
             maxLength={maxLength}

@@ -1,12 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useDecideApplication } from '../../api/staff.js';
-import type { Decision, DecisionResult, OpenStatus } from '../../api/types.js';
+import type { Decision, DecisionRequest, DecisionResult, OpenStatus } from '../../api/types.js';
 import { DECISIONS } from '../../api/types.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { decisionFormSchema, decisionProblem, EMPTY_DECISION, type DecisionFormValues } from './decision-form.js';
 
-/** Approve (after a confirmation), reject with a reason, or ask for information. */
+/** Approve (after a confirmation), reject with a reason, or ask for information; validated with the server's schema. */
 export function DecisionPanel({
   applicationId,
   expectedStatus,
@@ -19,21 +22,33 @@ export function DecisionPanel({
   onStale: () => void;
 }) {
   const { t } = useTranslation();
-  const [decision, setDecision] = useState<Decision | ''>('');
-  const [text, setText] = useState<Record<'reject' | 'request_info', string>>({ reject: '', request_info: '' });
-  const [problem, setProblem] = useState<'noDecision' | 'noText' | null>(null);
-  const [confirming, setConfirming] = useState(false);
+  const { register, handleSubmit, watch, getValues, formState } = useForm<DecisionFormValues, unknown, DecisionRequest>({
+    resolver: zodResolver(decisionFormSchema(expectedStatus)),
+    defaultValues: EMPTY_DECISION,
+    shouldFocusError: false,
+  });
+  const decision = watch('decision');
+  const [confirming, setConfirming] = useState<DecisionRequest | null>(null);
   const decide = useDecideApplication(applicationId);
   const busy = decide.isPending;
   const [error, setError] = useState<unknown>(null);
-  const firstRadio = useRef<HTMLInputElement>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const firstRadio = useRef<HTMLInputElement | null>(null);
+  const textRef = useRef<HTMLTextAreaElement | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const textId = useId();
   const textHintId = useId();
   const problemId = useId();
+
+  const textField = decision === 'reject' ? 'reason' : decision === 'request_info' ? 'question' : null;
+  const decisionError = formState.errors.decision;
+  const textError = textField ? formState.errors[textField] : undefined;
+  const problem = decisionError
+    ? 'noDecision'
+    : textField && textError
+      ? decisionProblem(textField, getValues(textField))
+      : null;
 
   const wasConfirming = useRef(false);
   useEffect(() => {
@@ -49,42 +64,33 @@ export function DecisionPanel({
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  const send = async (d: Decision) => {
+  const send = async (body: DecisionRequest) => {
     setError(null);
     try {
-      const body =
-        d === 'reject'
-          ? { decision: d, reason: text.reject.trim(), expectedStatus }
-          : d === 'request_info'
-            ? { decision: d, question: text.request_info.trim(), expectedStatus }
-            : { decision: d, expectedStatus };
       const result = await decide.mutateAsync(body);
-      onDecided(d, result);
+      onDecided(body.decision, result);
     } catch (err) {
       // Focus goes to the error (or the stale notice), not back to the submit button.
       wasConfirming.current = false;
-      setConfirming(false);
+      setConfirming(null);
       if (err instanceof ApiError && err.code === 'status_changed') onStale();
       else setError(err);
     }
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!decision) {
-      setProblem('noDecision');
-      firstRadio.current?.focus();
-      return;
-    }
-    if (decision !== 'approve' && !text[decision].trim()) {
-      setProblem('noText');
-      textRef.current?.focus();
-      return;
-    }
-    setProblem(null);
-    if (decision === 'approve') setConfirming(true);
-    else void send(decision);
-  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    void handleSubmit(
+      (body) => {
+        if (body.decision === 'approve') setConfirming(body);
+        else void send(body);
+      },
+      (errors) => {
+        if (errors.decision) firstRadio.current?.focus();
+        else textRef.current?.focus();
+      },
+    )(event);
+
+  const textRegistration = textField ? register(textField) : null;
 
   return (
     <section className="decision" aria-labelledby="decision-heading">
@@ -103,36 +109,36 @@ export function DecisionPanel({
             </p>
           ) : null}
           <ul className="plain-list choices">
-            {DECISIONS.map((d, i) => (
-              <li key={d} className="choice">
-                <input
-                  ref={i === 0 ? firstRadio : undefined}
-                  className="choice__input"
-                  type="radio"
-                  name="decision"
-                  id={`decision-${d}`}
-                  value={d}
-                  checked={decision === d}
-                  disabled={busy}
-                  onChange={() => {
-                    setDecision(d);
-                    setConfirming(false);
-                    setProblem(null);
-                  }}
-                  aria-describedby={`decision-${d}-hint`}
-                />
-                <label className="choice__label" htmlFor={`decision-${d}`}>
-                  {t(`staff.decision.option.${d}`)}
-                </label>
-                <p className="hint choice__hint" id={`decision-${d}-hint`}>
-                  {t(`staff.decision.optionHint.${d}`)}
-                </p>
-              </li>
-            ))}
+            {DECISIONS.map((d, i) => {
+              const registration = register('decision', { onChange: () => setConfirming(null) });
+              return (
+                <li key={d} className="choice">
+                  <input
+                    {...registration}
+                    ref={(el) => {
+                      registration.ref(el);
+                      if (i === 0) firstRadio.current = el;
+                    }}
+                    className="choice__input"
+                    type="radio"
+                    id={`decision-${d}`}
+                    value={d}
+                    disabled={busy}
+                    aria-describedby={`decision-${d}-hint`}
+                  />
+                  <label className="choice__label" htmlFor={`decision-${d}`}>
+                    {t(`staff.decision.option.${d}`)}
+                  </label>
+                  <p className="hint choice__hint" id={`decision-${d}-hint`}>
+                    {t(`staff.decision.optionHint.${d}`)}
+                  </p>
+                </li>
+              );
+            })}
           </ul>
         </fieldset>
 
-        {decision === 'reject' || decision === 'request_info' ? (
+        {textRegistration && (decision === 'reject' || decision === 'request_info') ? (
           <div className="field">
             <label className="label" htmlFor={textId}>
               {t(`staff.decision.textLabel.${decision}`)}
@@ -140,22 +146,25 @@ export function DecisionPanel({
             <p className="hint" id={textHintId}>
               {t(`staff.decision.textHint.${decision}`)}
             </p>
-            {problem === 'noText' ? (
+            {problem === 'noText' || problem === 'textTooShort' ? (
               <p className="field-error" id={problemId} role="alert">
-                {t(`staff.decision.textRequired.${decision}`)}
+                {problem === 'noText' ? t(`staff.decision.textRequired.${decision}`) : t(`staff.decision.textTooShort.${decision}`)}
               </p>
             ) : null}
             <textarea
-              ref={textRef}
+              key={textField}
+              {...textRegistration}
+              ref={(el) => {
+                textRegistration.ref(el);
+                textRef.current = el;
+              }}
               id={textId}
               className="input textarea"
               rows={5}
               maxLength={2000}
               required
-              value={text[decision]}
-              onChange={(e) => setText({ ...text, [decision]: e.target.value })}
-              aria-describedby={[textHintId, problem === 'noText' ? problemId : null].filter(Boolean).join(' ')}
-              aria-invalid={problem === 'noText' ? true : undefined}
+              aria-describedby={[textHintId, problem === 'noText' || problem === 'textTooShort' ? problemId : null].filter(Boolean).join(' ')}
+              aria-invalid={problem === 'noText' || problem === 'textTooShort' ? true : undefined}
               disabled={busy}
             />
           </div>
@@ -168,15 +177,10 @@ export function DecisionPanel({
             </p>
             <p>{t('staff.decision.confirmText')}</p>
             <p className="actions">
-              <button type="button" className="button" onClick={() => void send('approve')} disabled={busy}>
+              <button type="button" className="button" onClick={() => void send(confirming)} disabled={busy}>
                 {busy ? t('staff.decision.saving') : t('staff.decision.confirmYes')}
               </button>
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={busy}
-                onClick={() => setConfirming(false)}
-              >
+              <button type="button" className="button button--secondary" disabled={busy} onClick={() => setConfirming(null)}>
                 {t('staff.decision.confirmNo')}
               </button>
             </p>
