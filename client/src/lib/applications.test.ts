@@ -86,7 +86,7 @@ describe('issue fields', () => {
       { field: 'requirements.experience-hours', code: 'minimum_not_met', message: '' },
       { field: 'evidence.employer-statement', code: 'evidence_required', message: '' },
       { field: 'variant', code: 'generalist_required', message: '' },
-    ]);
+    ], []);
     expect(items.map((i) => i.id)).to.deep.equal([
       'person',
       'vog',
@@ -97,7 +97,19 @@ describe('issue fields', () => {
       'other-variant',
     ]);
     expect(items.filter((i) => i.issues.length === 0).length).to.equal(4);
-    expect(buildChecklist(generalist, []).length).to.equal(8);
+    expect(buildChecklist(generalist, [], ['diploma', 'vog']).length).to.equal(8);
+  });
+
+  it('keeps the diploma upload open while nothing is uploaded, even if only the choice is reported (defect 7)', () => {
+    // What the server said before the fix: the missing choice, nothing about the upload.
+    const issues = [{ field: 'diplomaCode', code: 'required', message: '' }];
+    const proof = (kinds: string[]) => buildChecklist(generalist, issues, kinds).find((i) => i.id === 'diplomaEvidence')!;
+    expect(proof(['vog']).issues.map((i) => `${i.field}:${i.code}`)).to.deep.equal(['evidence.diploma:evidence_required']);
+    expect(proof(['diploma']).issues, 'an uploaded diploma counts').to.deep.equal([]);
+    expect(proof(['evc-certificate']).issues, 'so does an EVC certificate').to.deep.equal([]);
+    // The server's own issue is kept as it is, not doubled.
+    const both = buildChecklist(generalist, [...issues, { field: 'evidence.diploma', code: 'evidence_required', message: 'Upload' }], []);
+    expect(both.find((i) => i.id === 'diplomaEvidence')!.issues).to.deep.equal([{ field: 'evidence.diploma', code: 'evidence_required', message: 'Upload' }]);
   });
 
   it('reads issues from submit details and from zod-style invalid_input details', () => {

@@ -151,8 +151,12 @@ function itemMatches(key: ChecklistItemKey, field: string): boolean {
   }
 }
 
-/** The checklist for a variant's criteria; an item is satisfied when no issue refers to it. */
-export function buildChecklist(criteria: EntryCriteria, issues: Issue[]): ChecklistItem[] {
+/**
+ * The checklist for a variant's criteria; an item is satisfied when no issue refers to it and, for the diploma
+ * proof, something was uploaded (`evidenceKinds`: the kinds of the uploaded files). A server that reports only the
+ * missing choice of diploma must not make the upload look done.
+ */
+export function buildChecklist(criteria: EntryCriteria, issues: Issue[], evidenceKinds: Iterable<string>): ChecklistItem[] {
   const keys: ChecklistItemKey[] = [{ kind: 'person' }];
   if (needsDiploma(criteria)) keys.push({ kind: 'diploma' }, { kind: 'diplomaEvidence' });
   keys.push({ kind: 'vog' }, { kind: 'vogEvidence' });
@@ -171,6 +175,11 @@ export function buildChecklist(criteria: EntryCriteria, issues: Issue[]): Checkl
       items.push(item);
     }
     item.issues.push(issue);
+  }
+  const uploaded = new Set(evidenceKinds);
+  const diplomaProof = items.find((i) => i.key.kind === 'diplomaEvidence');
+  if (diplomaProof && diplomaProof.issues.length === 0 && !uploaded.has('diploma') && !uploaded.has('evc-certificate')) {
+    diplomaProof.issues.push({ field: 'evidence.diploma', code: 'evidence_required', message: '' });
   }
   return items;
 }

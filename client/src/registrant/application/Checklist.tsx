@@ -9,7 +9,7 @@ export function Checklist({ detail }: { detail: MyRegistrationDetail }) {
   const { t, i18n } = useTranslation();
   const reqLang = i18n.language === 'en' ? 'en' : 'nl';
   const { fieldLabel, issueMessage } = useIssueText(detail.criteria);
-  const items = buildChecklist(detail.criteria, detail.completeness.issues);
+  const items = buildChecklist(detail.criteria, detail.completeness.issues, detail.evidence.map((e) => e.kind));
   const satisfied = items.filter((i) => i.issues.length === 0).length;
   const progressId = useId();
 
