@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client.js';
 import { Layout } from './components/layout/Layout.js';
+import { LoginFailed } from './public/LoginFailed.js';
 import { NotFound } from './public/NotFound.js';
 import { RegisterDetail } from './public/RegisterDetail.js';
 import { RegisterSearch } from './public/RegisterSearch.js';
@@ -22,6 +23,7 @@ export function AppRoutes() {
         <Route path="register" element={<RegisterSearch />} />
         <Route path="register/:number" element={<RegisterDetail />} />
         <Route path="verify/:registrationNumber" element={<Verify />} />
+        <Route path="login/failed" element={<LoginFailed />} />
         {/* registrant */}
         <Route path="account" element={<Account />} />
         <Route path="apply" element={<Apply />} />

@@ -8,6 +8,8 @@ import {
   fieldDomId,
   normalizeVerificationCode,
   parseIssueDetails,
+  reregistrationDate,
+  addDaysToPlainDate,
   todayInAmsterdam,
 } from './applications.js';
 import { variantAvailability } from '../registrant/apply/Apply.js';
@@ -43,6 +45,18 @@ describe('checkFile', () => {
     expect(checkFile({ name: 'fake.pdf', size: 1000, type: 'text/html' }, MAX)).to.equal('unsupported_file_type');
     expect(checkFile({ name: 'empty.pdf', size: 0, type: 'application/pdf' }, MAX)).to.equal('empty');
     expect(checkFile({ name: 'big.pdf', size: MAX + 1, type: 'application/pdf' }, MAX)).to.equal('file_too_large');
+  });
+});
+
+describe('reregistrationDate', () => {
+  it('is the server\'s reregistrationOn when sent, else the day after the last day of the cycle', () => {
+    const cycle = { startsOn: '2026-03-14', endsOn: '2031-03-13', deadline: '2031-03-13' };
+    expect(reregistrationDate({ ...cycle, reregistrationOn: '2031-03-14' })).to.equal('2031-03-14');
+    expect(reregistrationDate(cycle)).to.equal('2031-03-14');
+    expect(reregistrationDate({ ...cycle, endsOn: '2028-02-28' })).to.equal('2028-02-29');
+    expect(reregistrationDate({ ...cycle, endsOn: '2030-12-31' })).to.equal('2031-01-01');
+    expect(addDaysToPlainDate('2031-03-31', 1)).to.equal('2031-04-01');
+    expect(addDaysToPlainDate('not a date', 1)).to.equal(null);
   });
 });
 

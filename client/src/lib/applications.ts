@@ -54,6 +54,21 @@ export function daysBetween(a: string, b: string): number | null {
   return Math.round((db.getTime() - da.getTime()) / DAY_MS);
 }
 
+/** A plain date (YYYY-MM-DD) moved by whole days; null when it is not a date. */
+export function addDaysToPlainDate(date: string, days: number): string | null {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseIsoDate(date) : null;
+  if (!d) return null;
+  return new Date(d.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The herregistratiedatum: the day after the cycle's last day (registration date + cycle length). The server
+ * sends it as `reregistrationOn`; until every server does, it follows from `endsOn`.
+ */
+export function reregistrationDate(cycle: Cycle): string {
+  return cycle.reregistrationOn ?? addDaysToPlainDate(cycle.endsOn, 1) ?? cycle.endsOn;
+}
+
 export interface CycleProgress {
   totalDays: number;
   elapsedDays: number;
