@@ -75,8 +75,8 @@ describe('browser: public register and login', function () {
     expect(main).to.match(/\d{9}/);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
-    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
-    expect(me).to.equal(401);
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me).to.deep.equal({ account: null, roles: [], person: null });
   });
 
   it('shows a server refusal as a Dutch message, not the raw error', async () => {

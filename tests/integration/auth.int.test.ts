@@ -21,6 +21,7 @@ describe('authentication through the OpenID provider', () => {
   after(() => app?.close());
 
   const me = async (session: HttpSession) => session.fetch(`${app.url}/api/me`);
+  const ANONYMOUS_ME = { account: null, roles: [], person: null };
 
   it('logs the demo registrant in with the authorization code flow and returns account, roles and person', async () => {
     const { session, landedOn } = await oidcLogin(app.url, 'registrant', 'demo-registrant');
@@ -47,7 +48,7 @@ describe('authentication through the OpenID provider', () => {
   it('refuses a wrong password at the provider and leaves the app logged out', async () => {
     const { session, landedOn } = await oidcLogin(app.url, 'registrant', 'wrong-password');
     expect(landedOn).to.not.equal(`${app.url}/account`);
-    expect((await me(session)).status).to.equal(401);
+    expect(await (await me(session)).json()).to.deep.equal(ANONYMOUS_ME);
   });
 
   it('refuses a callback with a forged state', async () => {
@@ -55,7 +56,7 @@ describe('authentication through the OpenID provider', () => {
     await session.fetch(`${app.url}/auth/login`);
     const { url } = await session.follow(`${app.url}/auth/callback?code=forged&state=forged`);
     expect(url).to.equal(`${app.url}/account?login=failed`);
-    expect((await me(session)).status).to.equal(401);
+    expect(await (await me(session)).json()).to.deep.equal(ANONYMOUS_ME);
   });
 
   it('creates a registrant account for an unknown subject on first login, once, and sends one welcome mail', async () => {
@@ -110,7 +111,9 @@ describe('authentication through the OpenID provider', () => {
     }
     const anon = await fetch(`${app.url}/api/staff/audit-events`);
     expect(anon.status).to.equal(401);
-    expect((await fetch(`${app.url}/api/me`)).status).to.equal(401);
+    const anonMe = await fetch(`${app.url}/api/me`);
+    expect(anonMe.status).to.equal(200);
+    expect(await anonMe.json()).to.deep.equal(ANONYMOUS_ME);
   });
 
   it('keeps the session across an API restart', async () => {
@@ -123,16 +126,16 @@ describe('authentication through the OpenID provider', () => {
     expect(((await res.json()) as Me).roles).to.deep.equal(['employer']);
   });
 
-  it('logs out at our side: the session ends and /api/me answers 401', async () => {
+  it('logs out at our side: the session ends and /api/me answers as for an anonymous visitor', async () => {
     const { session } = await oidcLogin(app.url, 'municipality', 'demo-municipality');
     const oldCookie = session.cookie(new URL(app.url).origin, 'vr.sid')!;
     const res = await session.fetch(`${app.url}/auth/logout`, { method: 'POST', headers: { origin: new URL(app.url).origin } });
     expect(res.status).to.equal(204);
-    expect((await me(session)).status).to.equal(401);
+    expect(await (await me(session)).json()).to.deep.equal(ANONYMOUS_ME);
     // The old cookie is dead at the server too, not just cleared in this client.
     const replay = new HttpSession();
     replay.setCookie(new URL(app.url).origin, 'vr.sid', oldCookie);
-    expect((await me(replay)).status).to.equal(401);
+    expect(await (await me(replay)).json()).to.deep.equal(ANONYMOUS_ME);
   });
 
   describe('CSRF and bad input on state-changing requests', () => {

@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import type { DataSource } from 'typeorm';
 import { findAccountView } from '../../db/repositories/accounts.repository.js';
 import { authenticateOidc, SESSION_COOKIE } from '../../http/auth.js';
-import { AppError, unauthenticated } from '../../http/errors.js';
+import { AppError } from '../../http/errors.js';
 import { presentMe } from './accounts.presenter.js';
 
 export function authRouter(config: { secureCookies: boolean }): Router {
@@ -25,10 +25,14 @@ export function authRouter(config: { secureCookies: boolean }): Router {
 export function meRouter(db: DataSource): Router {
   const router = Router();
   const handler: RequestHandler = async (req, res) => {
-    if (!req.user) throw unauthenticated();
+    res.set('Cache-Control', 'no-store');
+    // Anonymous is an answer, not an error: every public page asks, and a 401 would log a console error each time.
+    if (!req.user) {
+      res.json({ account: null, roles: [], person: null });
+      return;
+    }
     const view = await findAccountView(db, req.user.accountId);
     if (!view) throw new AppError('unauthenticated', 401, 'Your account no longer exists. Log in again.');
-    res.set('Cache-Control', 'no-store');
     res.json(presentMe(view));
   };
   router.get('/', handler);

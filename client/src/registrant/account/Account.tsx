@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { greetingName } from '../../api/me.js';
 import { isRole } from '../../api/types.js';
 import { MyRegistrations } from './MyRegistrations.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
@@ -17,7 +18,7 @@ export function Account() {
         {(me) => (
           <>
             <dl className="details">
-              <DetailRow label={t('account.displayName')}>{me.account.displayName}</DetailRow>
+              <DetailRow label={t('account.displayName')}>{greetingName(me)}</DetailRow>
               <DetailRow label={t('account.email')}>{me.account.email ?? t('account.emailUnknown')}</DetailRow>
               <DetailRow label={t('account.roles')}>
                 {me.roles.length === 0 ? (
