@@ -8,6 +8,7 @@ import {
   getMyRegistrations,
   saveRegistration,
   submitRegistration,
+  uploadEvidence,
 } from './client.js';
 import { queryKeys } from './keys.js';
 import type { Answers, CertificateStatus, MyRegistrationDetail, PersonDetails } from './types.js';
@@ -69,6 +70,28 @@ export function useDeleteEvidence(registrationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (evidenceId: string) => deleteEvidence(registrationId, evidenceId),
+    onSuccess: () => refreshApplication(queryClient, registrationId),
+  });
+}
+
+export interface UploadVariables {
+  kind: string;
+  file: File;
+  /** Fraction 0..1 sent so far (null when not computable). */
+  onProgress: (fraction: number | null) => void;
+  /** Aborting it cancels the upload (the mutation then fails with an AbortError). */
+  signal: AbortSignal;
+}
+
+/** One evidence upload (XMLHttpRequest, for its progress); the application is fetched again afterwards. */
+export function useUploadEvidence(registrationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file, onProgress, signal }: UploadVariables) => {
+      const handle = uploadEvidence(registrationId, kind, file, onProgress);
+      signal.addEventListener('abort', handle.abort, { once: true });
+      return handle.promise;
+    },
     onSuccess: () => refreshApplication(queryClient, registrationId),
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Request schemas the client validates its forms with, copied from the server:
  * replaced by server/contract at merge (the lead swaps this import; keep these exact copies of
- * server/domain/application.ts's answersSchema and personDetailsSchema, and of
+ * server/domain/application.ts's answersSchema and personDetailsSchema,
+ * server/modules/applications/applications.schemas.ts's createSchema, and
  * server/modules/staff-applications/staff-applications.schemas.ts's decisionSchema).
  */
 import { z } from 'zod';
@@ -39,6 +40,9 @@ export const personDetailsSchema = z.strictObject({
   familyName: z.string().trim().min(1).max(100),
   email: z.email().max(200),
 });
+
+/** POST /api/my/registrations: start a concept for a variant. */
+export const createSchema = z.strictObject({ variantCode: z.string().regex(/^[a-z0-9-]{2,40}$/) });
 
 export const decisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), expectedStatus: z.enum(['submitted', 'in_review']) }),

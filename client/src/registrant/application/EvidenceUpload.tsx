@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, isAbortError, myEvidenceUrl, uploadEvidence, type UploadHandle } from '../../api/client.js';
-import { refreshApplication, useDeleteEvidence } from '../../api/registrations.js';
+import { ApiError, isAbortError, myEvidenceUrl } from '../../api/client.js';
+import { useDeleteEvidence, useUploadEvidence } from '../../api/registrations.js';
 import type { Evidence } from '../../api/types.js';
 import { ACCEPT_ATTRIBUTE, checkFile, type FileProblem } from '../../lib/applications.js';
 import { formatBytes, formatDate } from '../../lib/format.js';
@@ -30,17 +29,17 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const inputRef = useRef<HTMLInputElement>(null);
-  const handleRef = useRef<UploadHandle | null>(null);
+  const uploadRef = useRef<AbortController | null>(null);
   const [state, setState] = useState<UploadState>({ status: 'idle' });
   const [announcement, setAnnouncement] = useState('');
-  const queryClient = useQueryClient();
+  const upload = useUploadEvidence(registrationId);
   const remove = useDeleteEvidence(registrationId);
   const deleting = remove.isPending ? remove.variables : null;
   const hintId = useId();
   const errorId = useId();
   const progressId = useId();
 
-  useEffect(() => () => handleRef.current?.abort(), []);
+  useEffect(() => () => uploadRef.current?.abort(), []);
 
   const onUpload = (event: FormEvent) => {
     event.preventDefault();
@@ -58,29 +57,29 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
     }
     setAnnouncement(t('evidence.uploading', { name: file.name }));
     setState({ status: 'uploading', name: file.name, fraction: 0 });
-    const handle = uploadEvidence(registrationId, kind, file, (fraction) =>
-      setState({ status: 'uploading', name: file.name, fraction }),
-    );
-    handleRef.current = handle;
-    handle.promise.then(
-      (evidence) => {
-        handleRef.current = null;
-        setState({ status: 'idle' });
-        setAnnouncement(t('evidence.uploaded', { name: evidence.originalName }));
-        if (inputRef.current) inputRef.current.value = '';
-        // The checklist and the file list come from the application: fetch it again.
-        void refreshApplication(queryClient, registrationId);
-      },
-      (error: unknown) => {
-        handleRef.current = null;
-        if (isAbortError(error)) {
+    const controller = new AbortController();
+    uploadRef.current = controller;
+    const onProgress = (fraction: number | null) => setState({ status: 'uploading', name: file.name, fraction });
+    upload.mutate(
+      { kind, file, onProgress, signal: controller.signal },
+      {
+        onSuccess: (evidence) => {
+          uploadRef.current = null;
           setState({ status: 'idle' });
-          setAnnouncement(t('evidence.cancelled'));
-          return;
-        }
-        setAnnouncement('');
-        setState({ status: 'error', error });
-        inputRef.current?.focus();
+          setAnnouncement(t('evidence.uploaded', { name: evidence.originalName }));
+          if (inputRef.current) inputRef.current.value = '';
+        },
+        onError: (error) => {
+          uploadRef.current = null;
+          if (isAbortError(error)) {
+            setState({ status: 'idle' });
+            setAnnouncement(t('evidence.cancelled'));
+            return;
+          }
+          setAnnouncement('');
+          setState({ status: 'error', error });
+          inputRef.current?.focus();
+        },
       },
     );
   };
@@ -176,7 +175,7 @@ export function EvidenceUpload({ registrationId, kind, inputId, title, hint, fil
             ) : (
               <progress id={progressId} className="progress" max={1} value={state.fraction} />
             )}
-            <button type="button" className="button button--secondary button--small" onClick={() => handleRef.current?.abort()}>
+            <button type="button" className="button button--secondary button--small" onClick={() => uploadRef.current?.abort()}>
               {t('evidence.cancel')}
             </button>
           </div>

@@ -1,8 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useCreateRegistration, useMyRegistrations } from '../../api/registrations.js';
+import { createSchema } from '../../api/schemas.js';
 import { useVariants } from '../../api/variants.js';
 import type { MyRegistration, Variant } from '../../api/types.js';
 import { CriteriaList } from '../../components/CriteriaList.js';
@@ -54,11 +57,16 @@ function ApplyForm() {
   const variantsQuery = useVariants();
   const registrationsQuery = useMyRegistrations();
   const create = useCreateRegistration();
-  const [selected, setSelected] = useState('');
-  const [missing, setMissing] = useState(false);
+  const { register, handleSubmit, watch, formState } = useForm<{ variantCode: string }>({
+    resolver: zodResolver(createSchema),
+    defaultValues: { variantCode: '' },
+    shouldFocusError: false,
+  });
+  const selected = watch('variantCode');
+  const missing = formState.errors.variantCode !== undefined;
   const busy = create.isPending || create.isSuccess;
   const error = create.error;
-  const firstRadio = useRef<HTMLInputElement>(null);
+  const firstRadio = useRef<HTMLInputElement | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const legendId = useId();
   const missingId = useId();
@@ -83,18 +91,13 @@ function ApplyForm() {
   const specialists = variants.filter((v) => v.kind === 'specialist');
   const selectedVariant = variants.find((v) => v.code === selected) ?? null;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!selectedVariant) {
-      setMissing(true);
-      firstRadio.current?.focus();
-      return;
-    }
-    setMissing(false);
-    create.mutate(selectedVariant.code, {
-      onSuccess: (created) => void navigate(`/applications/${encodeURIComponent(created.id)}`),
-    });
-  };
+  const onSubmit = handleSubmit(
+    ({ variantCode }) =>
+      create.mutate(variantCode, {
+        onSuccess: (created) => void navigate(`/applications/${encodeURIComponent(created.id)}`),
+      }),
+    () => firstRadio.current?.focus(),
+  );
 
   let firstAssigned = false;
   const radio = (v: Variant) => {
@@ -102,18 +105,20 @@ function ApplyForm() {
     const hintId = `variant-hint-${v.code}`;
     const isFirst = !firstAssigned && availability.available;
     if (isFirst) firstAssigned = true;
+    const registration = register('variantCode');
     return (
       <li key={v.code} className="choice">
         <input
-          ref={isFirst ? firstRadio : undefined}
+          {...registration}
+          ref={(el) => {
+            registration.ref(el);
+            if (isFirst) firstRadio.current = el;
+          }}
           className="choice__input"
           type="radio"
-          name="variant"
           id={`variant-${v.code}`}
           value={v.code}
-          checked={selected === v.code}
           disabled={!availability.available || busy}
-          onChange={() => setSelected(v.code)}
           aria-describedby={[hintId, missing ? missingId : null].filter(Boolean).join(' ')}
         />
         <label className="choice__label" htmlFor={`variant-${v.code}`}>
