@@ -116,4 +116,31 @@ describe('browser: session, first application and cycle dates', function () {
     expect(text).to.match(new RegExp(`Herregistratie aanvragen uiterlijk ${date}`));
     expect(text).to.match(new RegExp(`Herregistratiedatum ${date}`));
   });
+
+  it('the search and verification-code forms check their input with the server schemas before asking', async () => {
+    await page.goto(`${app.url}/register`);
+    const search = page.getByLabel('Naam of registratienummer');
+    await search.fill(' v ');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByText('Vul minimaal 2 tekens in.').waitFor();
+    expect(await search.getAttribute('aria-invalid')).to.equal('true');
+    expect(page.url()).not.to.contain('q=');
+    await search.fill('vries');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const row = page.getByRole('row', { name: /Sanne de Vries/ });
+    await row.waitFor();
+    expect(await search.getAttribute('aria-invalid')).to.equal(null);
+    const number = (await row.getByRole('link', { name: /^\d{9}$/ }).textContent()) ?? '';
+
+    await page.goto(`${app.url}/verify/${number}`);
+    const code = page.getByLabel('Verificatiecode');
+    await code.fill('abcd');
+    await page.getByRole('button', { name: 'Code controleren' }).click();
+    await page.getByText('Vul een code in van 10 letters en cijfers (zonder I, O, 0 en 1).').waitFor();
+    expect(await code.getAttribute('aria-invalid')).to.equal('true');
+    await code.fill('abcde-fghjk');
+    await page.getByRole('button', { name: 'Code controleren' }).click();
+    await page.getByText('Deze verificatiecode is onbekend.').waitFor();
+    expect(page.url()).to.contain('code=ABCDEFGHJK');
+  });
 });

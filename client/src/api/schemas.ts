@@ -2,8 +2,10 @@
  * Request schemas the client validates its forms with, copied from the server:
  * replaced by server/contract at merge (the lead swaps this import; keep these exact copies of
  * server/domain/application.ts's answersSchema and personDetailsSchema,
- * server/modules/applications/applications.schemas.ts's createSchema, and
- * server/modules/staff-applications/staff-applications.schemas.ts's decisionSchema).
+ * server/modules/applications/applications.schemas.ts's createSchema,
+ * server/modules/staff-applications/staff-applications.schemas.ts's decisionSchema,
+ * server/modules/public-register/public-register.schemas.ts's searchQuerySchema, and
+ * server/modules/certificates/certificates.schemas.ts's verifyQuerySchema with server/domain/verification-code.ts).
  */
 import { z } from 'zod';
 
@@ -49,3 +51,31 @@ export const decisionSchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('reject'), expectedStatus: z.enum(['submitted', 'in_review']), reason: z.string().trim().min(5).max(2000) }),
   z.strictObject({ decision: z.literal('request_info'), expectedStatus: z.enum(['submitted', 'in_review']), question: z.string().trim().min(5).max(2000) }),
 ]);
+
+export const searchQuerySchema = z.strictObject({
+  q: z.string().trim().min(2, 'Type at least 2 characters.').max(100, 'Use at most 100 characters.'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+const VERIFICATION_CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
+
+/** True only for strings a generator could have produced (so never I, O, 0 or 1). */
+export function isVerificationCode(value: string): boolean {
+  return VERIFICATION_CODE.test(value);
+}
+
+/** What people type, paste or scan: lower case, spaces and dashes ("abcde-fghjk", "ABCDE – FGHJK") are forgiven. */
+export function normalizeVerificationCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\u002D\u2010-\u2015\u2212]+/g, '');
+}
+
+/** Typed or scanned: case, spaces and dashes are forgiven; an empty field means "no code". */
+const verificationCodeSchema = z
+  .string()
+  .max(64, 'A verification code has 10 letters and digits.')
+  .transform(normalizeVerificationCode)
+  .refine((code) => code === '' || isVerificationCode(code), 'A verification code has 10 letters and digits (never I, O, 0 or 1).')
+  .transform((code) => (code === '' ? null : code));
+
+export const verifyQuerySchema = z.strictObject({ code: verificationCodeSchema.optional() });

@@ -6,7 +6,6 @@ import {
   cycleProgress,
   DIPLOMA_EVIDENCE_ID,
   fieldDomId,
-  normalizeVerificationCode,
   parseIssueDetails,
   reregistrationDate,
   addDaysToPlainDate,
@@ -175,12 +174,5 @@ describe('variantAvailability', () => {
     expect(variantAvailability(jeugd, [reg('sw', 'generalist', 'submitted')])).to.include({ reason: 'needsGeneralist' });
     expect(variantAvailability(jeugd, [reg('sw', 'generalist', 'registered')]).available).to.equal(true);
     expect(variantAvailability(jeugd, [reg('other', 'generalist', 'registered')]).available).to.equal(false);
-  });
-});
-
-describe('normalizeVerificationCode', () => {
-  it('forgives case, spaces and dashes', () => {
-    expect(normalizeVerificationCode(' abcde-fghjk ')).to.equal('ABCDEFGHJK');
-    expect(normalizeVerificationCode('ABCDE – FGHJK')).to.equal('ABCDEFGHJK');
   });
 });

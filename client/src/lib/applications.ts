@@ -215,8 +215,3 @@ export function parseIssueDetails(details: unknown): Issue[] {
   }
   return issues;
 }
-
-/** What people type, paste or scan: lower case, spaces and dashes are forgiven (as the server does). */
-export function normalizeVerificationCode(input: string): string {
-  return input.toUpperCase().replace(/[\s\u002D\u2010-\u2015\u2212]+/g, '');
-}

@@ -1,15 +1,21 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useRegisterSearch } from '../api/public.js';
+import { searchQuerySchema } from '../api/schemas.js';
 import type { RegisterSearchResult } from '../api/types.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate } from '../lib/format.js';
 import { parsePage, useDocumentTitle } from '../lib/hooks.js';
 
+/** The server's limits on q (searchQuerySchema); a URL's q is sent from MIN_QUERY on, so the server's 400 can be shown. */
 export const MIN_QUERY = 2;
 export const MAX_QUERY = 100;
+
+const searchFormSchema = searchQuerySchema.pick({ q: true });
 
 export function RegisterSearch() {
   const { t, i18n } = useTranslation();
@@ -20,8 +26,8 @@ export function RegisterSearch() {
   // Over-long queries from the URL are sent anyway so the server's 400 message is shown.
   const validQuery = q.length >= MIN_QUERY;
 
-  const [input, setInput] = useState(q);
-  const [inputError, setInputError] = useState(false);
+  const form = useForm<{ q: string }>({ resolver: zodResolver(searchFormSchema), defaultValues: { q } });
+  const inputError = form.formState.errors.q !== undefined;
   const query = useRegisterSearch(q, page, validQuery);
   const state = !validQuery ? 'idle' : query.status === 'pending' ? 'loading' : query.status;
   const summaryRef = useRef<HTMLParagraphElement>(null);
@@ -31,9 +37,10 @@ export function RegisterSearch() {
   const errorId = useId();
 
   // Keep the input in step with the URL (back/forward navigation).
+  const { reset } = form;
   useEffect(() => {
-    setInput(q);
-  }, [q]);
+    reset({ q });
+  }, [q, reset]);
 
   useEffect(() => {
     if (state === 'success' && focusResults.current) {
@@ -42,16 +49,7 @@ export function RegisterSearch() {
     }
   }, [state, query.data]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const value = input.trim();
-    if (value.length < MIN_QUERY) {
-      setInputError(true);
-      return;
-    }
-    setInputError(false);
-    setParams({ q: value, page: '1' });
-  };
+  const onSubmit = form.handleSubmit((values) => setParams({ q: values.q, page: '1' }));
 
   const goToPage = (target: number) => {
     focusResults.current = true;
@@ -90,16 +88,14 @@ export function RegisterSearch() {
         <div className="search-form__row">
           <input
             id={inputId}
-            name="q"
             type="search"
             className="input"
-            value={input}
+            {...form.register('q')}
             maxLength={MAX_QUERY}
             autoComplete="off"
             spellCheck={false}
             aria-describedby={describedBy}
             aria-invalid={showError || undefined}
-            onChange={(e) => setInput(e.target.value)}
           />
           <button type="submit" className="button">
             {t('search.submit')}

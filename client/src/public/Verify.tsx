@@ -1,17 +1,25 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useVerify } from '../api/public.js';
 import { isNotFound } from '../api/query-client.js';
 import type { VerifyResult } from '../api/types.js';
-import { normalizeVerificationCode } from '../lib/applications.js';
+import { verifyQuerySchema } from '../api/schemas.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { formatDate } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/hooks.js';
 import { EntryDetails } from './EntryDetails.js';
 
-/** 10 symbols without the look-alikes I, O, 0 and 1 (as the server generates them). */
-export const VERIFICATION_CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{10}$/;
+/** The form needs a code: the server's schema, where an empty field ("no code") is refused here. */
+const codeFormSchema = z.object({
+  code: verifyQuerySchema.shape.code
+    .unwrap()
+    .refine((code) => code !== null, 'Type the verification code.')
+    .transform((code) => code ?? ''),
+});
 
 /** Public page the certificate's QR code opens: live status, plus whether the certificate's code is current. */
 export function Verify() {
@@ -95,23 +103,16 @@ function CodeBanner({ code }: { code: NonNullable<VerifyResult['code']> }) {
 
 function CodeForm({ onCode, initial }: { onCode: (code: string) => void; initial: string }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(initial);
-  const [invalid, setInvalid] = useState(false);
+  const { register, handleSubmit, formState } = useForm<{ code: string }, unknown, { code: string }>({
+    resolver: zodResolver(codeFormSchema),
+    defaultValues: { code: initial },
+  });
+  const invalid = formState.errors.code !== undefined;
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const normalized = normalizeVerificationCode(value);
-    if (!VERIFICATION_CODE.test(normalized)) {
-      setInvalid(true);
-      document.getElementById(inputId)?.focus();
-      return;
-    }
-    setInvalid(false);
-    onCode(normalized);
-  };
+  const onSubmit = handleSubmit(({ code }) => onCode(code));
 
   return (
     <form className="search-form" onSubmit={onSubmit} noValidate>
@@ -131,8 +132,7 @@ function CodeForm({ onCode, initial }: { onCode: (code: string) => void; initial
           id={inputId}
           className="input mono"
           type="text"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
+          {...register('code')}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
