@@ -13,8 +13,7 @@ import { usePageTitle } from './page-title.js';
 
 /** A submitted application or a registration, read-only. */
 export function ApplicationView({ detail, justSubmitted }: { detail: MyRegistrationDetail; justSubmitted: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const pageTitle = usePageTitle();
   const flashRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
