@@ -1,29 +1,36 @@
+import { useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { Layout } from './components/Layout.js';
-import { MeProvider } from './me.js';
-import { Account } from './pages/Account.js';
-import { Application } from './pages/Application.js';
-import { Apply } from './pages/Apply.js';
-import { NotFound } from './pages/NotFound.js';
-import { RegisterDetail } from './pages/RegisterDetail.js';
-import { RegisterSearch } from './pages/RegisterSearch.js';
-import { StaffApplication } from './pages/StaffApplication.js';
-import { StaffQueue } from './pages/StaffQueue.js';
-import { Verify } from './pages/Verify.js';
+import { createQueryClient } from './api/query-client.js';
+import { Layout } from './components/layout/Layout.js';
+import { LoginFailed } from './public/LoginFailed.js';
+import { NotFound } from './public/NotFound.js';
+import { RegisterDetail } from './public/RegisterDetail.js';
+import { RegisterSearch } from './public/RegisterSearch.js';
+import { Verify } from './public/Verify.js';
+import { Account } from './registrant/account/Account.js';
+import { Application } from './registrant/application/Application.js';
+import { Apply } from './registrant/apply/Apply.js';
+import { StaffApplication } from './staff/dossier/StaffApplication.js';
+import { StaffQueue } from './staff/queue/StaffQueue.js';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<Navigate to="/register" replace />} />
+        {/* public */}
         <Route path="register" element={<RegisterSearch />} />
         <Route path="register/:number" element={<RegisterDetail />} />
+        <Route path="verify/:registrationNumber" element={<Verify />} />
+        <Route path="login/failed" element={<LoginFailed />} />
+        {/* registrant */}
         <Route path="account" element={<Account />} />
         <Route path="apply" element={<Apply />} />
         <Route path="applications/:id" element={<Application />} />
+        {/* staff */}
         <Route path="staff" element={<StaffQueue />} />
         <Route path="staff/applications/:id" element={<StaffApplication />} />
-        <Route path="verify/:registrationNumber" element={<Verify />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
@@ -31,11 +38,12 @@ export function AppRoutes() {
 }
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <MeProvider>
+    <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>
-    </MeProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { STATUSES } from './domain.js';
+import { STATUSES } from './api/types.js';
 
 const css = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
 

@@ -138,7 +138,7 @@ export const myRegistrations = z
   .object({
     person: applicantPerson.nullable(),
     items: z.array(registration),
-    can: z.object({ apply: z.array(z.string()).meta({ description: 'Codes of the variants this registrant may apply for now.' }) }),
+    can: z.object({ apply: z.array(z.object({ variantCode: z.string(), kind: variantKind })).meta({ description: 'The variants this registrant may apply for now.' }) }),
   })
   .meta({ id: 'MyRegistrations' });
 export type MyRegistrations = z.infer<typeof myRegistrations>;

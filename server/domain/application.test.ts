@@ -30,6 +30,7 @@ describe('application completeness', () => {
     expect(codes({ ...complete, answers: {}, person: null, evidenceKinds: new Set() })).to.deep.equal([
       'person:required',
       'diplomaCode:required',
+      'evidence.diploma:evidence_required',
       'vogIssuedOn:required',
       'evidence.vog:evidence_required',
       'declarations.beroepscode:declaration_required',
@@ -56,6 +57,14 @@ describe('application completeness', () => {
     expect(codes({ ...evc, evidenceKinds: new Set(['vog']) })).to.deep.equal(['evidence.evc-certificate:evidence_required']);
     expect(codes({ ...evc, evidenceKinds: new Set(['vog', 'evc-certificate']) })).to.deep.equal([]);
     expect(codes({ ...evc, criteria: { ...generalist, evcRouteAllowed: false } })).to.deep.equal(['diplomaCode:diploma_not_listed']);
+  });
+
+  it('asks for the diploma upload while no diploma is chosen and nothing is uploaded (defect 7)', () => {
+    const unchosen = { ...complete, answers: { ...complete.answers, diplomaCode: undefined } };
+    expect(codes({ ...unchosen, evidenceKinds: new Set(['vog']) })).to.deep.equal(['diplomaCode:required', 'evidence.diploma:evidence_required']);
+    expect(codes(unchosen)).to.deep.equal(['diplomaCode:required']);
+    const unlisted = { ...complete, answers: { ...complete.answers, diplomaCode: 'mbo-unknown' }, evidenceKinds: new Set(['vog']) };
+    expect(codes(unlisted)).to.deep.equal(['diplomaCode:diploma_not_listed', 'evidence.diploma:evidence_required']);
   });
 
   it('checks a specialist variant against its own configured requirements', () => {

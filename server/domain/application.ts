@@ -42,11 +42,18 @@ export function assessApplication(f: ApplicationFacts): Issue[] {
   }
   if (criteria.diplomas.length > 0 || criteria.evcRouteAllowed) {
     const listed = criteria.diplomas.some((d) => d.code === answers.diplomaCode);
-    if (!answers.diplomaCode) issues.push({ field: 'diplomaCode', code: 'required', message: 'Choose your diploma.' });
-    else if (answers.diplomaCode === EVC_ROUTE && criteria.evcRouteAllowed) {
+    const diplomaEvidence = { field: 'evidence.diploma', code: 'evidence_required', message: 'Upload a scan of your diploma.' } as const;
+    // Without a valid choice the proof is still missing unless something was uploaded: the upload is never "done" by default.
+    const anyProof = f.evidenceKinds.has('diploma') || f.evidenceKinds.has('evc-certificate');
+    if (!answers.diplomaCode) {
+      issues.push({ field: 'diplomaCode', code: 'required', message: 'Choose your diploma.' });
+      if (!anyProof) issues.push(diplomaEvidence);
+    } else if (answers.diplomaCode === EVC_ROUTE && criteria.evcRouteAllowed) {
       if (!f.evidenceKinds.has('evc-certificate')) issues.push({ field: 'evidence.evc-certificate', code: 'evidence_required', message: 'Upload your EVC certificate.' });
-    } else if (!listed) issues.push({ field: 'diplomaCode', code: 'diploma_not_listed', message: 'This diploma is not on the list for this register.' });
-    else if (!f.evidenceKinds.has('diploma')) issues.push({ field: 'evidence.diploma', code: 'evidence_required', message: 'Upload a scan of your diploma.' });
+    } else if (!listed) {
+      issues.push({ field: 'diplomaCode', code: 'diploma_not_listed', message: 'This diploma is not on the list for this register.' });
+      if (!anyProof) issues.push(diplomaEvidence);
+    } else if (!f.evidenceKinds.has('diploma')) issues.push(diplomaEvidence);
   }
   if (!answers.vogIssuedOn) issues.push({ field: 'vogIssuedOn', code: 'required', message: 'Fill in the issue date of your VOG.' });
   else if (comparePlainDates(answers.vogIssuedOn, f.today) > 0) issues.push({ field: 'vogIssuedOn', code: 'vog_in_future', message: 'The VOG issue date lies in the future.' });

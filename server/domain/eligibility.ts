@@ -10,11 +10,11 @@ export interface EligibilityFacts {
   registrations: ReadonlyArray<{ variantCode: string; status: string; countsAsRegistered: boolean }>;
 }
 
-export function variantsOpenForApplication(f: EligibilityFacts): string[] {
+export function variantsOpenForApplication(f: EligibilityFacts): Array<{ variantCode: string; kind: 'generalist' | 'specialist' }> {
   const live = new Set(f.registrations.filter((r) => !CLOSED_STATUSES.includes(r.status)).map((r) => r.variantCode));
   const activeGeneralists = new Set(f.registrations.filter((r) => r.countsAsRegistered).map((r) => r.variantCode));
   return f.variants
     .filter((v) => !live.has(v.code))
     .filter((v) => v.kind === 'generalist' || (v.parentCode !== null && activeGeneralists.has(v.parentCode)))
-    .map((v) => v.code);
+    .map((v) => ({ variantCode: v.code, kind: v.kind }));
 }

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Answers, EntryCriteria, Evidence, PersonDetails } from '../api.js';
-import { EVC_ROUTE } from '../applications.js';
-import { isFixedEvidenceKind } from '../domain.js';
-import { formatBytes, formatDate, formatNumber } from '../format.js';
+import type { Answers, EntryCriteria, Evidence, PersonDetails } from '../api/types.js';
+import { EVC_ROUTE } from '../lib/applications.js';
+import { isFixedEvidenceKind } from '../api/types.js';
+import { formatBytes, formatDate, formatNumber } from '../lib/format.js';
 import { DetailRow } from './DetailRow.js';
+import { personName } from '../lib/names.js';
 
 interface AnswersSummaryProps {
   person: (PersonDetails & { registrationNumber?: string | null }) | null;
@@ -15,10 +16,6 @@ interface AnswersSummaryProps {
   /** Staff: show images and PDFs on the page. */
   inlineEvidence?: boolean;
   headingLevel?: 2 | 3;
-}
-
-export function personName(p: Pick<PersonDetails, 'givenNames' | 'prefix' | 'familyName'>): string {
-  return [p.givenNames, p.prefix, p.familyName].filter((part) => part && part.trim()).join(' ');
 }
 
 /** Read-only view of everything in an application: personal details, answers, declarations and evidence. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { EntryCriteria } from '../api.js';
-import { formatNumber } from '../format.js';
+import type { EntryCriteria } from '../api/types.js';
+import { formatNumber } from '../lib/format.js';
 
 /** What an applicant needs for a variant, in plain words. */
 export function CriteriaList({ criteria }: { criteria: EntryCriteria }) {

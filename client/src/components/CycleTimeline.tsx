@@ -1,20 +1,24 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cycle } from '../api.js';
-import { cycleProgress, todayInAmsterdam } from '../applications.js';
-import { formatDate, formatNumber } from '../format.js';
+import type { Cycle } from '../api/types.js';
+import { cycleProgress, todayInAmsterdam } from '../lib/applications.js';
+import { formatDate, formatNumber } from '../lib/format.js';
 
-/** The registration period: a <progress> of elapsed days plus start, reregistration deadline and end. */
+/**
+ * The registration period: a <progress> of elapsed days, then its start, the last day to request reregistration
+ * (deadline) and the herregistratiedatum, as Dutch readers write dates ("14 maart 2031").
+ */
 export function CycleTimeline({ cycle }: { cycle: Cycle }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const labelId = useId();
   const today = todayInAmsterdam();
   const progress = cycleProgress(cycle, today);
+  const reregistration = cycle.reregistrationOn;
   const milestones = [
     { key: 'start', label: t('cycle.start'), date: cycle.startsOn, passed: today >= cycle.startsOn },
     { key: 'deadline', label: t('cycle.deadline'), date: cycle.deadline, passed: today > cycle.deadline },
-    { key: 'end', label: t('cycle.end'), date: cycle.endsOn, passed: today > cycle.endsOn },
+    { key: 'reregistration', label: t('cycle.reregistration'), date: reregistration, passed: today >= reregistration },
   ];
 
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api.js';
+import { ApiError } from '../api/client.js';
 
 /** role="alert" box: a translated message per error code; the server's own text only for codes we do not know. */
 export function ErrorMessage({ error }: { error: unknown }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { HistoryItem } from '../api.js';
-import { formatDate } from '../format.js';
+import type { HistoryItem } from '../api/types.js';
+import { formatDate } from '../lib/format.js';
 import { StatusBadge } from './StatusBadge.js';
 
 /** Status history, oldest first, with the reason staff gave. */

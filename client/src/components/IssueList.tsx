@@ -1,8 +1,8 @@
 import { forwardRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntryCriteria, Issue } from '../api.js';
-import { fieldDomId, normalizeField } from '../applications.js';
-import { isFixedEvidenceKind, isIssueCode } from '../domain.js';
+import type { EntryCriteria, Issue } from '../api/types.js';
+import { fieldDomId, normalizeField } from '../lib/applications.js';
+import { isFixedEvidenceKind, isIssueCode } from '../api/types.js';
 
 /** Label of the thing an issue is about, and the translated issue (by code; the server's text for unknown codes). */
 export function useIssueText(criteria: EntryCriteria | null) {

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../api.js';
-import { useMe } from '../me.js';
+import type { AuthenticatedMe, Role } from '../api/types.js';
+import { useMe } from '../api/me.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 /** Renders children only for a logged-in user (optionally with a role); otherwise a login prompt or a "no access" notice. */
-export function RequireLogin({ role, children }: { role?: string; children: (me: Me) => ReactNode }) {
+export function RequireLogin({ role, children }: { role?: Role; children: (me: AuthenticatedMe) => ReactNode }) {
   const { t } = useTranslation();
   const { state } = useMe();
   if (state.status === 'loading') {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isStatus } from '../domain.js';
+import { isStatus } from '../api/types.js';
 
 /** Registration status shown as text plus colour (never colour alone). */
 export function StatusBadge({ status, size }: { status: string; size?: 'large' }) {

@@ -15,7 +15,7 @@ import {
   ROLES,
   STATUSES,
   VARIANT_KINDS,
-} from '../domain.js';
+} from '../api/types.js';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { greetingName, useLogout, useMe } from '../../api/me.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+function AuthControl() {
+  const { t } = useTranslation();
+  const { state } = useMe();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  if (state.status === 'loading') return null;
+
+  if (state.status !== 'authenticated') {
+    return (
+      <a className="header__login" href="/auth/login">
+        {t('nav.login')}
+      </a>
+    );
+  }
+
+  const onLogout = () => logout.mutate(undefined, { onSuccess: () => void navigate('/') });
+
+  return (
+    <div className="header__user">
+      <span className="header__user-name">{t('nav.loggedInAs', { name: greetingName(state.me) })}</span>
+      <button type="button" className="button button--header" onClick={onLogout} disabled={logout.isPending}>
+        {logout.isPending ? t('nav.loggingOut') : t('nav.logout')}
+      </button>
+      {logout.isError ? (
+        <span className="header__error" role="alert">
+          {t('nav.logoutFailed')}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { state: meState } = useMe();
+  const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // On client-side navigation move focus to <main> so screen-reader users land on the new page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <header className="header">
+        <div className="container header__inner">
+          <Link to="/" className="header__brand">
+            <span className="header__name">{t('app.name')}</span>
+            <span className="header__tagline">{t('app.tagline')}</span>
+          </Link>
+          <div className="header__tools">
+            <AuthControl />
+            <LanguageSwitch />
+          </div>
+        </div>
+        <nav className="nav" aria-label={t('nav.label')}>
+          <ul className="container nav__list">
+            <li>
+              <NavLink to="/register" className="nav__link">
+                {t('nav.register')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/account" className="nav__link">
+                {t('nav.account')}
+              </NavLink>
+            </li>
+            {isStaff ? (
+              <li>
+                <NavLink to="/staff" className="nav__link">
+                  {t('nav.staff')}
+                </NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="main container" tabIndex={-1} ref={mainRef}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <div className="container">
+          <p>{t('footer.text')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
