@@ -121,8 +121,7 @@ function ApplicationLoader() {
 // --- read-only view ---------------------------------------------------------------------------
 
 function ApplicationView({ detail, justSubmitted }: { detail: MyRegistrationDetail; justSubmitted: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const pageTitle = usePageTitle();
   const flashRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
