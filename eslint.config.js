@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['**/node_modules/', 'dist/', 'client/dist/', '.data/', '.test-data/', '.bench-data/', '.scratch/']),
+  globalIgnores(['**/node_modules/', 'dist/', 'client/dist/', '.data/', '.test-data/', '.bench-data/', '.scratch/', '.cache/']),
   js.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
