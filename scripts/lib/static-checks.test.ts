@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
 import ts from 'typescript';
-import { typecheckProjects } from './static-checks.js';
+import { TYPECHECK_PROJECTS } from './static-checks.js';
 
 /** Type-checks one probe file as if it were at `probePath`, under the options of `project`; returns the error codes. */
 function probe(project: string, probePath: string, source: string): number[] {
@@ -20,11 +20,24 @@ function probe(project: string, probePath: string, source: string): number[] {
 }
 
 describe('type-check programs', () => {
-  it('are the ones the root tsconfig.json references, and `npm run typecheck` checks each', () => {
-    const projects = typecheckProjects();
-    expect(projects).to.include.members(['tsconfig.server.json', path.join('client', 'tsconfig.json')]);
+  it('are every tsconfig in the repository but the shared, build and tsx ones; `npm run typecheck` and ESLint use each', () => {
+    const skip = new Set(['node_modules', 'dist', '.git', '.cache', '.data', '.test-data', '.bench-data', '.scratch']);
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && !skip.has(entry.name)) walk(path.join(dir, entry.name));
+        else if (entry.isFile() && /^tsconfig.*\.json$/.test(entry.name)) found.push(path.posix.join(...path.join(dir, entry.name).split(path.sep)));
+      }
+    };
+    walk('.');
+    const notPrograms = ['tsconfig.json', 'tsconfig.base.json', 'tsconfig.build.json'];
+    expect(found.filter((f) => !notPrograms.includes(f)).sort()).to.deep.equal([...TYPECHECK_PROJECTS].sort());
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
-    for (const project of projects) expect(pkg.scripts.typecheck, project).to.include(`tsc -p ${project}`);
+    const eslintConfig = readFileSync('eslint.config.js', 'utf8');
+    for (const project of TYPECHECK_PROJECTS) {
+      expect(pkg.scripts.typecheck, project).to.include(`tsc -p ${project}`);
+      expect(eslintConfig, project).to.include(`'./${project}'`);
+    }
   });
 
   it('compile server code without the DOM library: `document` is a type error there', function () {
