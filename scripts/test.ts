@@ -6,13 +6,16 @@ import { prefixedLogger } from './lib/log.js';
 import { buildClient, migrate } from './lib/prepare.js';
 import { run } from './lib/processes.js';
 import { startStack, TEST_PORTS } from './lib/stack.js';
+import { runStaticChecks } from './lib/static-checks.js';
 
 /**
- * `npm test`: its own Postgres, Redis, OIDC provider and mail sink (other ports and data dir than `npm start`),
- * then unit, integration and browser suites; stops everything and exits non-zero on any failure.
- * `npm test -- --suite unit` runs one suite (repeatable); `--grep TEXT` only the tests whose title matches.
+ * `npm test`: first the static suite (type check of every program, ESLint), then its own Postgres, Redis, OIDC
+ * provider and mail sink (other ports and data dir than `npm start`) and the unit, integration and browser suites;
+ * stops everything and exits non-zero on any failure.
+ * `npm test -- --suite unit` runs one suite (repeatable); `--grep TEXT` only the tests whose title matches (mocha
+ * suites; the static suite always runs whole).
  */
-const SUITES = {
+const MOCHA_SUITES = {
   unit: {
     needsStack: false,
     args: ['server/**/*.test.ts', 'workers/**/*.test.ts', 'scripts/**/*.test.ts', 'client/src/**/*.test.ts', '--ignore', '**/*.int.test.ts', '--ignore', '**/*.browser.test.ts'],
@@ -20,34 +23,50 @@ const SUITES = {
   integration: { needsStack: true, args: ['tests/integration/**/*.int.test.ts'] },
   browser: { needsStack: true, args: ['tests/browser/**/*.browser.test.ts'] },
 } as const;
-type Suite = keyof typeof SUITES;
+const SUITE_NAMES = ['static', ...Object.keys(MOCHA_SUITES)] as const;
+type MochaSuite = keyof typeof MOCHA_SUITES;
 
 const log = prefixedLogger('test');
 const { values } = parseArgs({ options: { suite: { type: 'string', multiple: true }, grep: { type: 'string' } }, strict: true });
-const chosen = (values.suite ?? Object.keys(SUITES)) as string[];
+const chosen: readonly string[] = values.suite ?? SUITE_NAMES;
 for (const s of chosen) {
-  if (!(s in SUITES)) {
-    log(`unknown suite "${s}"; choose from ${Object.keys(SUITES).join(', ')}`);
+  if (!(SUITE_NAMES as readonly string[]).includes(s)) {
+    log(`unknown suite "${s}"; choose from ${SUITE_NAMES.join(', ')}`);
     process.exit(2);
   }
 }
-const suites = chosen as Suite[];
+const runStatic = chosen.includes('static');
+const suites = Object.keys(MOCHA_SUITES).filter((s): s is MochaSuite => chosen.includes(s));
 
 // Prerequisites are ensured, never skipped: a missing browser fails the run with what to install.
 if (suites.includes('browser')) {
   await ensureCommand('chromium', 'chromium', log, 'Install it with `sudo apt-get install chromium` (the browser tests drive /usr/bin/chromium).');
 }
 
-const dataDir = path.resolve('.test-data');
-await rm(dataDir, { recursive: true, force: true });
-const needsStack = suites.some((s) => SUITES[s].needsStack);
-// Never the caller's DATABASE_URL & co.: the tests truncate tables.
-const stack = needsStack ? await startStack({ dataDir, ports: TEST_PORTS, source: { NODE_ENV: 'test' } }) : null;
-
 let passed = 0;
 let failed = 0;
 let pending = 0;
 let exitCode = 0;
+
+// First, and before any service starts: a type or lint error fails the run within a minute, with its messages.
+if (runStatic) {
+  log('— static checks —');
+  const started = Date.now();
+  const results = await runStaticChecks();
+  for (const r of results) {
+    if (r.ok) passed += 1;
+    else failed += 1;
+  }
+  if (results.some((r) => !r.ok)) exitCode = 1;
+  log(`static checks: ${results.filter((r) => r.ok).length} of ${results.length} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const dataDir = path.resolve('.test-data');
+await rm(dataDir, { recursive: true, force: true });
+const needsStack = suites.some((s) => MOCHA_SUITES[s].needsStack);
+// Never the caller's DATABASE_URL & co.: the tests truncate tables.
+const stack = needsStack ? await startStack({ dataDir, ports: TEST_PORTS, source: { NODE_ENV: 'test' } }) : null;
+
 try {
   if (stack) await migrate(stack.env.DATABASE_URL!, prefixedLogger('migrate'));
   if (suites.includes('browser')) await buildClient();
@@ -57,7 +76,7 @@ try {
     const code = await run(
       suite,
       process.execPath,
-      ['node_modules/mocha/bin/mocha.js', '--import=tsx', '--exit', '--timeout', '60000', '--reporter', 'spec', '--no-color', ...(values.grep ? ['--grep', values.grep] : []), ...SUITES[suite].args],
+      ['node_modules/mocha/bin/mocha.js', '--import=tsx', '--exit', '--timeout', '60000', '--reporter', 'spec', '--no-color', ...(values.grep ? ['--grep', values.grep] : []), ...MOCHA_SUITES[suite].args],
       {
         ...(stack?.env ?? {}),
         NODE_ENV: 'test',

@@ -90,8 +90,8 @@ async function browse(
 function decodeJwt(jwt: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   const [h, p] = jwt.split('.');
   return {
-    header: JSON.parse(Buffer.from(h!, 'base64url').toString('utf8')),
-    payload: JSON.parse(Buffer.from(p!, 'base64url').toString('utf8')),
+    header: JSON.parse(Buffer.from(h!, 'base64url').toString('utf8')) as Record<string, unknown>,
+    payload: JSON.parse(Buffer.from(p!, 'base64url').toString('utf8')) as Record<string, unknown>,
   };
 }
 

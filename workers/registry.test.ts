@@ -9,7 +9,7 @@ describe('job registry', () => {
     expect(JOB_NAMES).to.have.length.greaterThan(0);
     expect(Object.keys(JOB_BEHAVIOUR).sort()).to.deep.equal([...JOB_NAMES].sort());
     for (const name of JOB_NAMES) {
-      expect(JOB_BEHAVIOUR[name].handler, name).to.be.a('function');
+      expect(typeof JOB_BEHAVIOUR[name].handler, name).to.equal('function');
       expect(QUEUES, name).to.have.property(JOBS[name].queue);
     }
   });

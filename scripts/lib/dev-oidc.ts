@@ -102,8 +102,8 @@ function authenticate(usernameInput: string, password: string): string | null {
   return null;
 }
 
-function esc(value: unknown): string {
-  return String(value ?? '')
+function esc(value: string): string {
+  return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -250,7 +250,7 @@ interface OidcProvider {
     opts?: { mergeWithLastSubmission?: boolean },
   ): Promise<void>;
   callback(): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-  on(event: string, listener: (...args: any[]) => void): unknown;
+  on(event: string, listener: (...args: never[]) => void): unknown;
 }
 type ProviderCtor = new (issuer: string, config: Record<string, unknown>) => OidcProvider;
 
@@ -263,6 +263,7 @@ async function withOidcNotices<T>(log: LineLogger, fn: () => T | Promise<T>): Pr
   const route =
     (orig: (...a: unknown[]) => void) =>
     (...args: unknown[]) => {
+      // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes of oidc-provider's notices
       const first = typeof args[0] === 'string' ? args[0].replace(/\x1b\[[0-9;]*m/g, '') : '';
       if (first.startsWith('oidc-provider ')) log(first);
       else orig.apply(console, args);
@@ -292,7 +293,7 @@ export async function startDevOidc(opts: {
   port: number;
   clients: Array<{ clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] }>;
   log: LineLogger;
-}): Promise<{ issuer: string; stop(): Promise<void> }> {
+}): Promise<{ issuer: string; stop: () => Promise<void> }> {
   if (process.env.NODE_ENV === 'production') {
     throw new Error('The development OIDC provider must not run with NODE_ENV=production.');
   }
@@ -337,7 +338,7 @@ export async function startDevOidc(opts: {
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        async logoutSource(ctx: { body: string }, form: string) {
+        logoutSource(ctx: { body: string }, form: string) {
           ctx.body = layout(
             'Uitloggen – Vakregister (ontwikkeling)',
             `<h1>Uitloggen?</h1>
@@ -348,7 +349,7 @@ ${form}
 <button type="submit" form="op.logoutForm">Nee, ingelogd blijven <span lang="en">(No, stay signed in)</span></button>`,
           );
         },
-        async postLogoutSuccessSource(ctx: { body: string }) {
+        postLogoutSuccessSource(ctx: { body: string }) {
           ctx.body = messagePage('Uitgelogd', 'Signed out', 'Je bent uitgelogd.', 'You have been signed out.');
         },
       },
@@ -356,16 +357,16 @@ ${form}
     interactions: {
       url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
     },
-    async findAccount(_ctx: unknown, sub: string) {
+    findAccount(_ctx: unknown, sub: string) {
       const claims = lookupAccount(sub);
       if (!claims) return undefined;
-      return { accountId: sub, claims: async () => claims };
+      return { accountId: sub, claims: () => claims };
     },
     clientBasedCORS: () => false,
-    async renderError(ctx: { type: string; body: string; status: number }, out: Record<string, unknown>) {
+    renderError(ctx: { type: string; body: string; status: number }, out: Record<string, unknown>) {
       ctx.type = 'html';
       const details = Object.entries(out)
-        .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+        .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(typeof v === 'string' ? v : JSON.stringify(v))}</dd>`)
         .join('');
       ctx.body = layout(
         'Fout – Vakregister (ontwikkeling)',
@@ -535,7 +536,7 @@ ${form}
     await listenOn(v4, port, '127.0.0.1');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Port ${port} on 127.0.0.1 is already in use, so the development OIDC provider cannot start.`);
+      throw new Error(`Port ${port} on 127.0.0.1 is already in use, so the development OIDC provider cannot start.`, { cause: err });
     }
     throw err;
   }

@@ -22,8 +22,8 @@ export interface SinkMessage {
 const MAX_MESSAGES = 1000;
 const MAX_SIZE = 10 * 1024 * 1024;
 
-function esc(value: unknown): string {
-  return String(value ?? '')
+function esc(value: string): string {
+  return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -146,7 +146,7 @@ export async function startMailSink(opts: {
   webUrl: string;
   messages(): SinkMessage[];
   clear(): void;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }> {
   if (process.env.NODE_ENV === 'production') {
     throw new Error('The development mail sink must not run with NODE_ENV=production.');

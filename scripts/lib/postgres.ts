@@ -226,7 +226,7 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database: string;
   log: LineLogger;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<{ url: string; stop: () => Promise<void> }> {
   const { port, database, log } = opts;
   const dataDir = path.resolve(opts.dataDir);
   const root = isRoot();
@@ -357,7 +357,7 @@ export async function startEmbeddedPostgres(opts: {
     const proc = getProc();
     if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGQUIT');
     flushLog();
-    throw new Error(`Postgres on port ${port} ${reason}. Last output:\n${recent.join('\n')}`);
+    throw new Error(`Postgres on port ${port} ${reason}. Last output:\n${recent.join('\n')}`, { cause: err });
   } finally {
     clearTimeout(timer);
     flushLog();

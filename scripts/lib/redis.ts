@@ -44,8 +44,8 @@ async function stopOrphan(pidFile: string, log: LineLogger): Promise<void> {
     await rm(pidFile, { force: true });
     return;
   }
-  let cmdline = '';
-  let ppid = 0;
+  let cmdline: string;
+  let ppid: number;
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -66,7 +66,7 @@ export async function startRedis(opts: {
   dataDir: string;
   port: number;
   log: LineLogger;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<{ url: string; stop: () => Promise<void> }> {
   const { port, log } = opts;
   const dataDir = path.resolve(opts.dataDir);
   const redisServer = await ensureCommand('redis-server', 'redis-server', log, 'set REDIS_URL to a running Redis');

@@ -56,7 +56,7 @@ function runMiddleware(handlers: RequestHandler[], req: Request, res: Response):
       previous.then(
         () =>
           new Promise<void>((resolve, reject) => {
-            Promise.resolve(handler(req, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()))).catch(reject);
+            Promise.resolve(handler(req, res, (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error('middleware failed', { cause: err })) : resolve()))).catch(reject);
           }),
       ),
     Promise.resolve(),

@@ -106,7 +106,7 @@ export function configurePassport(config: AppConfig, discovery: OidcDiscovery, o
 /** The session store, then passport reading the logged-in account from it: one unit, mounted where logins matter. */
 export function sessionRouter(config: AppConfig, pool: pg.Pool): Router {
   const router = Router();
-  router.use(sessionMiddleware(config, pool), passport.initialize(), passport.session());
+  router.use(sessionMiddleware(config, pool), passport.initialize(), passport.session() as RequestHandler);
   return router;
 }
 

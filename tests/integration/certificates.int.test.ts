@@ -34,14 +34,14 @@ const fakeJob = (data: unknown) => ({ data, id: 'x', attemptsMade: 0, opts: {} }
 
 function helpers(db: () => DataSource) {
   return {
-    async person(seedKey: string): Promise<{ id: string; number: string }> {
+    person: async (seedKey: string): Promise<{ id: string; number: string }> => {
       const [row] = (await db().query(`SELECT id, registration_number FROM persons WHERE seed_key = $1`, [seedKey])) as Array<{ id: string; registration_number: string }>;
       return { id: row!.id, number: row!.registration_number };
     },
-    issue(personId: string, issuedOn = ISSUED_ON) {
+    issue: (personId: string, issuedOn = ISSUED_ON) => {
       return db().transaction((m) => issueCertificateRevision(m, personId, issuedOn));
     },
-    async row(id: string): Promise<CertificateRow> {
+    row: async (id: string): Promise<CertificateRow> => {
       const [row] = (await db().query(
         `SELECT id, revision, status, attempts, verification_code, last_error, pdf, pdf_sha256 FROM certificates WHERE id = $1`,
         [id],

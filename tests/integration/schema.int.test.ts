@@ -144,7 +144,7 @@ describe('schema: migrations and entities describe the same database', () => {
     expect(ENTITIES).to.have.length(tables.length);
   });
 
-  it('the indexes TypeORM cannot express are declared on their entities with synchronize: false', async () => {
+  it('the indexes TypeORM cannot express are declared on their entities with synchronize: false', () => {
     for (const [name, table] of Object.entries(INDEXES_TYPEORM_CANNOT_EXPRESS)) {
       const index = migrated.getMetadata(table).indices.find((i) => i.name === name);
       expect(index, `${table}: @Index('${name}', { synchronize: false })`).to.not.equal(undefined);

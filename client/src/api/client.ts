@@ -49,7 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Parse the `{ error: { code, message, details?, requestId } }` body of a failed response. */
 export async function toApiError(res: Response): Promise<ApiError> {
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = await res.json();
   } catch {
@@ -178,7 +178,7 @@ export interface UploadHandle {
 
 /** Parse an XHR error response into an ApiError (same rules as toApiError). */
 function xhrError(xhr: XMLHttpRequest): ApiError {
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = JSON.parse(xhr.responseText) as unknown;
   } catch {

@@ -20,7 +20,6 @@ import {
 type Tree = { [key: string]: string | Tree };
 
 const SRC_DIR = fileURLToPath(new URL('..', import.meta.url));
-const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'];
 
 /** All leaf keys as dotted paths. */
 function leafKeys(tree: Tree, prefix = ''): string[] {

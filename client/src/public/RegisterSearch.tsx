@@ -73,7 +73,7 @@ export function RegisterSearch() {
       <h1>{t('search.title')}</h1>
       <p className="lead">{t('search.intro')}</p>
 
-      <form className="search-form" role="search" onSubmit={onSubmit} noValidate>
+      <form className="search-form" role="search" onSubmit={(e) => void onSubmit(e)} noValidate>
         <label htmlFor={inputId} className="label">
           {t('search.label')}
         </label>

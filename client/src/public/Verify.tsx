@@ -115,7 +115,7 @@ function CodeForm({ onCode, initial }: { onCode: (code: string) => void; initial
   const onSubmit = handleSubmit(({ code }) => onCode(code));
 
   return (
-    <form className="search-form" onSubmit={onSubmit} noValidate>
+    <form className="search-form" onSubmit={(e) => void onSubmit(e)} noValidate>
       <label className="label" htmlFor={inputId}>
         {t('verify.codeLabel')}
       </label>

@@ -21,7 +21,7 @@ export interface Baseline {
  */
 export async function startBaseline(options: { databaseUrl: string; port: number; poolSize: number }): Promise<Baseline> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize, application_name: 'vakregister-bench-baseline' });
-  const run = async (q: SqlQuery): Promise<pg.QueryResultRow[]> => (await pool.query({ name: q.name, text: q.text, values: q.values })).rows;
+  const run = async (q: SqlQuery): Promise<pg.QueryResultRow[]> => (await pool.query<pg.QueryResultRow>({ name: q.name, text: q.text, values: q.values })).rows;
 
   const app = express();
   app.get('/api/public/register/:registrationNumber', async (req, res) => {
@@ -29,7 +29,7 @@ export async function startBaseline(options: { databaseUrl: string; port: number
   });
   app.get('/api/public/register', async (req, res) => {
     // The service's tokenization and paging, so that the statements and their parameters are the same.
-    const tokens = normalizeForSearch(String(req.query.q ?? '')).split(' ').filter((t) => t.length > 0).slice(0, 6);
+    const tokens = normalizeForSearch(typeof req.query.q === 'string' ? req.query.q : '').split(' ').filter((t) => t.length > 0).slice(0, 6);
     const page = Math.max(1, Number(req.query.page ?? 1));
     const rows = await run(publicPersonSearchQuery(tokens, 20, (page - 1) * 20));
     res.json(rows.length === 0 && page > 1 ? { rows, count: await run(publicPersonCountQuery(tokens)) } : { rows });

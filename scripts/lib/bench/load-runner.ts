@@ -17,7 +17,7 @@ function cannon(job: LoadJob, durationSec: number, onResponse?: (statusCode: num
         client.setRequests(rotated.map((path) => ({ method: 'GET', path })));
       },
     };
-    const instance = autocannon(options, (err: unknown, result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result)));
+    const instance = autocannon(options, (err: unknown, result) => (err ? reject(err instanceof Error ? err : new Error('autocannon failed', { cause: err })) : resolve(result)));
     if (onResponse) instance.on('response', (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime));
   });
 }

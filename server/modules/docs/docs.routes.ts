@@ -27,13 +27,14 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/docs/openapi.json', dom_i
 export function docsRoutes(publicUrl: string): RouteImpls<'docsOpenApi' | 'docsReference'> {
   let document: ReturnType<typeof openApiDocument> | null = null;
   return {
-    docsOpenApi: { action: 'docs.read', handle: async () => (document ??= openApiDocument(publicUrl)) as { openapi: string } },
+    docsOpenApi: { action: 'docs.read', handle: () => Promise.resolve((document ??= openApiDocument(publicUrl)) as { openapi: string }) },
     docsReference: {
       action: 'docs.read',
-      async handle({ res }) {
+      handle({ res }) {
         // Swagger UI sets inline styles; this page alone allows them.
         res.set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; object-src 'none'");
         res.type('html').send(PAGE);
+        return Promise.resolve();
       },
     },
   };

@@ -130,7 +130,7 @@ export function flattenErrors(errors: object, prefix = ''): Array<{ path: string
     const path = prefix ? `${prefix}.${key}` : key;
     const leaf = value as ErrorLeaf;
     if (typeof leaf.message === 'string' || typeof leaf.type === 'string') out.push({ path, type: typeof leaf.type === 'string' ? leaf.type : undefined });
-    else out.push(...flattenErrors(value, path));
+    else out.push(...flattenErrors(value as Record<string, unknown>, path));
   }
   return out;
 }

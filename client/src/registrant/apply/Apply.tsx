@@ -132,7 +132,7 @@ function ApplyForm() {
   const existsError = error instanceof ApiError && error.code === 'already_exists';
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form className="form" onSubmit={(e) => void onSubmit(e)} noValidate>
       <p className="lead">{t('apply.intro')}</p>
       {error ? (
         <div ref={errorRef} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isOpenStatus } from '../../api/types.js';
 import { useTranslation } from 'react-i18next';
@@ -50,11 +50,13 @@ function Dossier() {
       : t('staff.dossier.titleGeneric');
   useDocumentTitle(title);
 
-  // A different dossier starts without the previous one's decision result.
-  useEffect(() => {
+  // A different dossier starts without the previous one's decision result (reset while rendering, not in an effect).
+  const [shownId, setShownId] = useState(id);
+  if (shownId !== id) {
+    setShownId(id);
     setResult(null);
     setStale(0);
-  }, [id]);
+  }
 
   if (query.isPending) {
     return (

@@ -44,10 +44,13 @@ function QueueView() {
   const statusId = useId();
   const variantId = useId();
 
-  useEffect(() => {
+  // The filter inputs follow the address (back/forward, a link): reset while rendering, not in an effect.
+  const [shownFilter, setShownFilter] = useState({ status, variant });
+  if (shownFilter.status !== status || shownFilter.variant !== variant) {
+    setShownFilter({ status, variant });
     setStatusInput(status ?? '');
     setVariantInput(variant);
-  }, [status, variant]);
+  }
 
   useEffect(() => {
     if (queue.isSuccess && focusSummary.current) {
