@@ -1,11 +1,10 @@
-import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/config.js';
 import { createDataSource } from './db/data-source.js';
-import { createRedis } from './jobs/queues.js';
+import { createRedis } from './jobs/redis.js';
 import { createQueues, type Queues } from './jobs/registry.js';
 
 // Legal dates stay 'YYYY-MM-DD' strings; never turn them into instants in the server's time zone.
@@ -16,10 +15,6 @@ export interface Runtime {
   redis: Redis;
   /** One Queue per queue of the job registry; enqueue with enqueue(runtime.queues, name, payload). */
   queues: Queues;
-  /** queues.email, for callers not yet on enqueue(). */
-  emailQueue: Queue;
-  /** queues.certificates, for callers not yet on enqueue(). */
-  certificateQueue: Queue;
   close(): Promise<void>;
 }
 
@@ -37,8 +32,6 @@ export async function openRuntime(config: AppConfig, logger: Logger, name: strin
     dataSource,
     redis,
     queues,
-    emailQueue: queues.email,
-    certificateQueue: queues.certificates,
     async close() {
       for (const queue of Object.values(queues)) await queue.close().catch((err: unknown) => logger.warn({ err, queue: queue.name }, 'queue close failed'));
       queueConnection.disconnect();

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job, type Queue } from 'bullmq';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../server/config/config.js';
-import { createRedis } from '../server/jobs/queues.js';
+import { createRedis } from '../server/jobs/redis.js';
 import { isJobName, JOB_NAMES, JOBS, QUEUE_NAMES, QUEUES, type JobName } from '../server/jobs/registry.js';
 import type { Runtime } from '../server/runtime.js';
 import { buildServices } from '../server/services.js';

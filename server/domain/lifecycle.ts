@@ -2,19 +2,11 @@
  * The registration lifecycle. The statuses and allowed edges are data (tables registration_statuses and
  * registration_transitions, seeded by migration); these pure functions interpret that data.
  */
-export const REGISTRATION_STATUSES = [
-  'concept',
-  'submitted',
-  'in_review',
-  'registered',
-  'rejected',
-  'reregistration_submitted',
-  'struck_off',
-  'suspended',
-  'lapsed',
-  'withdrawn',
-] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+import { registrationStatus, type RegistrationStatusCode } from '../contract/common.js';
+
+/** The statuses the contract knows (the table registration_statuses holds the same codes). */
+export const REGISTRATION_STATUSES = registrationStatus.options;
+export type RegistrationStatus = RegistrationStatusCode;
 
 export function isRegistrationStatus(value: string): value is RegistrationStatus {
   return (REGISTRATION_STATUSES as readonly string[]).includes(value);

@@ -4,7 +4,8 @@ import pino from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { ERROR_CODES, type ErrorCode } from '../contract/errors.js';
 import { AppError, fileTooLarge, notFound } from '../domain/errors.js';
-import { ERROR_STATUS, errorMiddleware } from './errors.js';
+import { ERROR_STATUS } from './error-status.js';
+import { errorMiddleware } from './errors.js';
 
 function respond(err: unknown): { status: number; body: unknown } {
   const out = { status: 0, body: undefined as unknown };

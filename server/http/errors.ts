@@ -5,8 +5,6 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.js';
 import { ERROR_STATUS } from './error-status.js';
 
-export { AppError, fileTooLarge, forbidden, notFound, unauthenticated } from '../domain/errors.js';
-
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown; requestId: string };
 }
@@ -94,4 +92,3 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route ${req.method} ${req.path}.`));
 };
-export { ERROR_STATUS } from './error-status.js';

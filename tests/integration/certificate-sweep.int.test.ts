@@ -17,7 +17,7 @@ describe('certificate sweep (scheduled maintenance)', function () {
     const pending = (await db.query(`SELECT c.id FROM certificates c JOIN persons p ON p.id = c.person_id WHERE p.seed_key = 'seed-person-0' AND c.status = 'pending'`)) as Array<{ id: string }>;
     expect(pending).to.have.length(1);
     // Nothing happens on its own: no job exists for a row made outside the API.
-    expect(await app.runtime.certificateQueue.getJob(`certificate-${pending[0]!.id}`)).to.equal(undefined);
+    expect(await app.runtime.queues.certificates.getJob(`certificate-${pending[0]!.id}`)).to.equal(undefined);
     expect(await createCertificateSweepHandler({ db, queues: app.runtime.queues })()).to.deep.equal({ reenqueued: 0, reissued: 0, failed: 0 });
     await db.query(`UPDATE certificates SET created_at = now() - interval '2 minutes' WHERE status = 'pending'`);
     const swept = await createCertificateSweepHandler({ db, queues: app.runtime.queues })();

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { issueCertificateRevision } from '../../server/db/repositories/certificates.repository.js';
-import { certificateJobId, enqueueCertificate } from '../../server/jobs/certificates.js';
+import { enqueueOn, JOBS } from '../../server/jobs/registry.js';
 import { createLogger } from '../../server/logger.js';
 import { createCertificateHandler } from '../../workers/certificates/certificate.handler.js';
 import { resetDatabase } from '../helpers/database.js';
@@ -74,8 +74,8 @@ describe('certificates: issuing, rendering and verifying', () => {
     const issued = await issue(sanne.id);
     expect(issued).to.deep.include({ revision: 1 });
     const id = issued!.certificateId;
-    const queue = app.runtime.certificateQueue;
-    await Promise.all([enqueueCertificate(queue, id), enqueueCertificate(queue, id), enqueueCertificate(queue, id)]);
+    const queue = app.runtime.queues.certificates;
+    await Promise.all([enqueueOn(queue, 'certificate.render', { certificateId: id }), enqueueOn(queue, 'certificate.render', { certificateId: id }), enqueueOn(queue, 'certificate.render', { certificateId: id })]);
     const rendered = await waitFor('certificate rendered', () => row(id), (r) => r.status === 'rendered');
     expect(rendered.attempts).to.equal(1);
     expect(rendered.last_error).to.equal(null);
@@ -89,10 +89,10 @@ describe('certificates: issuing, rendering and verifying', () => {
     expect(text).to.include(`${app.config.publicUrl}/verify/${sanne.number}?code=${rendered.verification_code}`);
 
     // Enqueued again after it was rendered (a replay, a sweep): no second render, no second row.
-    await queue.remove(certificateJobId(id));
-    await enqueueCertificate(queue, id);
-    await waitFor('job done', () => queue.getJobState(certificateJobId(id)), (s) => s === 'completed');
-    expect((await queue.getJob(certificateJobId(id)))?.returnvalue).to.equal('already-rendered');
+    await queue.remove(JOBS['certificate.render'].jobId({ certificateId: id }));
+    await enqueueOn(queue, 'certificate.render', { certificateId: id });
+    await waitFor('job done', () => queue.getJobState(JOBS['certificate.render'].jobId({ certificateId: id })), (s) => s === 'completed');
+    expect((await queue.getJob(JOBS['certificate.render'].jobId({ certificateId: id })))?.returnvalue).to.equal('already-rendered');
     const again = await row(id);
     expect(again.attempts).to.equal(1);
     expect(again.pdf!.equals(pdf)).to.equal(true);
@@ -208,7 +208,7 @@ describe('certificates: issuing, rendering and verifying', () => {
        VALUES ($1, 99, 'QQQQQQQQQQ', '{"name": 42}'::jsonb, $2) RETURNING id`,
       [emre.id, ISSUED_ON],
     )) as Array<{ id: string }>;
-    await enqueueCertificate(app.runtime.certificateQueue, bad!.id);
+    await enqueueOn(app.runtime.queues.certificates, 'certificate.render', { certificateId: bad!.id });
     const failed = await waitFor('certificate failed', () => row(bad!.id), (r) => r.status === 'failed');
     expect(failed.last_error).to.match(/snapshot/);
     expect(failed.attempts).to.equal(1);
@@ -257,7 +257,7 @@ describe('certificates: the registrant downloads the newest one', () => {
     res = await get('/status');
     expect(await res.json()).to.deep.equal({ newest: { revision: 1, status: 'pending', issuedOn: ISSUED_ON, verificationCode: code } });
 
-    await enqueueCertificate(app.runtime.certificateQueue, id);
+    await enqueueOn(app.runtime.queues.certificates, 'certificate.render', { certificateId: id });
     const rendered = await waitFor('certificate rendered', () => row(id), (r) => r.status === 'rendered');
     res = await get();
     expect(res.status).to.equal(200);

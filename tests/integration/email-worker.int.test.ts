@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { UnrecoverableError, type Job } from 'bullmq';
 import nodemailer from 'nodemailer';
-import { emailJobId, enqueueEmail } from '../../server/jobs/queues.js';
+import { enqueue, JOBS } from '../../server/jobs/registry.js';
 import { createLogger } from '../../server/logger.js';
 import { createEmailHandler } from '../../workers/email/email.handler.js';
 import { createOutboxSweepHandler } from '../../workers/email/outbox-sweep.handler.js';
@@ -30,15 +30,15 @@ describe('email worker', () => {
 
   it('sends an enqueued mail once, even when the same job is enqueued three times', async () => {
     const id = await outboxRow('test:once');
-    await Promise.all([enqueueEmail(app.runtime.emailQueue, id), enqueueEmail(app.runtime.emailQueue, id), enqueueEmail(app.runtime.emailQueue, id)]);
+    await Promise.all([enqueue(app.runtime.queues, 'email.send', { outboxId: id }), enqueue(app.runtime.queues, 'email.send', { outboxId: id }), enqueue(app.runtime.queues, 'email.send', { outboxId: id })]);
     await waitFor('row sent', () => statusOf(id), (r) => r?.status === 'sent');
     const mails = (await sentMail()).filter((m) => m.to.includes('testonce@example.nl'));
     expect(mails).to.have.length(1);
     expect((await statusOf(id))!.attempts).to.equal(1);
     // Enqueued again after it was sent (a sweep, a replay): still no second mail.
-    await app.runtime.emailQueue.remove(emailJobId(id));
-    await enqueueEmail(app.runtime.emailQueue, id);
-    await waitFor('job done', async () => app.runtime.emailQueue.getJobState(emailJobId(id)), (s) => s === 'completed');
+    await app.runtime.queues.email.remove(JOBS['email.send'].jobId({ outboxId: id }));
+    await enqueue(app.runtime.queues, 'email.send', { outboxId: id });
+    await waitFor('job done', async () => app.runtime.queues.email.getJobState(JOBS['email.send'].jobId({ outboxId: id })), (s) => s === 'completed');
     expect((await sentMail()).filter((m) => m.to.includes('testonce@example.nl'))).to.have.length(1);
   });
 
@@ -64,7 +64,7 @@ describe('email worker', () => {
     const row = await statusOf(id);
     expect(row).to.deep.equal({ status: 'pending', attempts: 1 });
     // The real worker picks it up when asked again.
-    await enqueueEmail(app.runtime.emailQueue, id);
+    await enqueue(app.runtime.queues, 'email.send', { outboxId: id });
     await waitFor('row sent', () => statusOf(id), (r) => r?.status === 'sent');
   });
 

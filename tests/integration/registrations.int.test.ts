@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { transitionRegistration } from '../../server/db/repositories/registrations.repository.js';
 import { AppError } from '../../server/domain/errors.js';
-import { ERROR_STATUS } from '../../server/http/errors.js';
+import { ERROR_STATUS } from '../../server/http/error-status.js';
 import { resetDatabase } from '../helpers/database.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 

@@ -1,8 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { PersonEntity } from './person.entity.js';
 
-export const ROLES = ['registrant', 'provider', 'employer', 'staff', 'municipality'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../contract/accounts.js';
 
 /** A login: the OIDC issuer + subject. Roles are ours (account_roles), never taken from the token. */
 @Entity({ name: 'accounts' })

@@ -1,15 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { AccountEntity, AccountRoleEntity, ROLES, type Role } from '../entities/account.entity.js';
+import type { DataSource } from 'typeorm';
+import { AccountEntity, AccountRoleEntity } from '../entities/account.entity.js';
 import { recordAudit } from './audit.repository.js';
 import { queueEmail } from './email-outbox.repository.js';
-
-export interface AccountView {
-  id: string;
-  displayName: string;
-  email: string | null;
-  roles: Role[];
-  person: { id: string; registrationNumber: string | null; name: string } | null;
-}
 
 export interface LoginResult {
   accountId: string;
@@ -62,22 +54,4 @@ export async function recordLogin(dataSource: DataSource, claims: LoginClaims): 
     }
     return { accountId, created: row!.created, welcomeOutboxId };
   });
-}
-
-export async function findAccountView(db: DataSource | EntityManager, accountId: string): Promise<AccountView | null> {
-  const account = await db.getRepository(AccountEntity).findOne({ where: { id: accountId }, relations: { roles: true, person: true } });
-  if (!account) return null;
-  const person = account.person ?? null;
-  return {
-    id: account.id,
-    displayName: account.displayName,
-    email: account.email,
-    roles: (account.roles ?? [])
-      .map((r) => r.role)
-      .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
-      .sort(),
-    person: person
-      ? { id: person.id, registrationNumber: person.registrationNumber, name: [person.givenNames, person.namePrefix, person.familyName].filter(Boolean).join(' ') }
-      : null,
-  };
 }

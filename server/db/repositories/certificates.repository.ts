@@ -45,7 +45,7 @@ const CODE_ATTEMPTS = 3;
  * Returns null when there is nothing to certify: no registration number, or no generalist registration with a
  * public status. When the newest revision already states exactly this (and did not fail), that revision is
  * returned instead of a new one, so a repeated call never supersedes a code for nothing.
- * Enqueue the render job (enqueueCertificate) after the transaction commits.
+ * Enqueue the render job (enqueue(queues, 'certificate.render', …)) after the transaction commits.
  */
 export async function issueCertificateRevision(m: EntityManager, personId: string, issuedOn: PlainDate): Promise<IssuedCertificate | null> {
   if (!m.queryRunner?.isTransactionActive) throw new Error('issueCertificateRevision must run inside a transaction');

@@ -1,3 +1,5 @@
+// One statement for the facts that decide what a person may apply for (variants and their own registrations);
+// json_agg keeps it one round trip on the account page.
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EligibilityFacts } from '../../domain/eligibility.js';
 
