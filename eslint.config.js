@@ -40,6 +40,21 @@ export default defineConfig([
     },
   },
   {
+    // The contract is shared with the client: it may import zod and its own files, nothing else.
+    files: ['server/contract/**/*.ts'],
+    ignores: ['server/contract/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'server/contract imports only zod and other contract files.' }] }],
+    },
+  },
+  {
+    // Migrations are frozen history: what they did must not change when server/ does.
+    files: ['migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)server/', message: 'A migration copies what it needs; it imports nothing from server/.' }] }],
+    },
+  },
+  {
     files: ['client/src/**/*.{ts,tsx}'],
     extends: [reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },

@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps): Express {
   const services = deps.services ?? buildServices(deps as unknown as Runtime, config, logger);
   const impls = implementations(config, services, logger);
   const resolveActor = (accountId: string) => services.accounts.actor(accountId);
-  const mount = (names: RouteName[]) => apiRouter(names, impls, resolveActor);
+  const mount = (names: RouteName[], base = '') => apiRouter(names, impls, resolveActor, base);
 
   const app = express();
   app.set('trust proxy', config.trustProxy);
@@ -59,9 +59,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(config));
   // The public API first, the hottest routes: GET only, no login, no body, no session. Rate limited per client,
   // once for all its routes.
-  app.use('/api/public', publicRateLimit(config, deps.redis, logger));
-  const sessionless = [...routesUnder('/api/public'), 'health', 'variants', 'docsOpenApi', 'docsReference'] as RouteName[];
-  app.use(mount(sessionless));
+  const publicRoutes = routesUnder('/api/public');
+  app.use('/api/public', publicRateLimit(config, deps.redis, logger), mount(publicRoutes, '/api/public'));
+  const otherSessionless: RouteName[] = ['health', 'variants', 'docsOpenApi', 'docsReference'];
+  app.use(mount(otherSessionless));
+  const sessionless = [...publicRoutes, ...otherSessionless];
   app.use(DOCS_ASSETS_PATH, docsAssets());
 
   app.use(express.json({ limit: '100kb' }));
