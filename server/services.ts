@@ -17,7 +17,7 @@ export type Services = ReturnType<typeof buildServices>;
  * The composition root: every service, built once from the runtime (data source, Redis, queues), the config and
  * the logger. The server and the workers both take their services from here; no service builds another.
  */
-export function buildServices(runtime: Runtime, config: AppConfig, logger: Logger) {
+export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'queues'>, config: AppConfig, logger: Logger) {
   const db = runtime.dataSource;
   const evidence = new EvidenceStore(config.evidenceDir);
   const publicRegister = new PublicRegisterService(db);

@@ -23,8 +23,6 @@ export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'queues'
   config: AppConfig;
   logger: Logger;
   discovery: OidcDiscovery;
-  /** Built from the runtime when not given (tests may pass their own). */
-  services?: Services;
 }
 
 /** Every route of the contract with its implementation; a route missing here is a compile error. */
@@ -43,7 +41,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
 /** Builds the HTTP app; listening is the caller's business (server/main.ts, tests). */
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
-  const services = deps.services ?? buildServices(deps as unknown as Runtime, config, logger);
+  const services = buildServices(deps, config, logger);
   const impls = implementations(config, services, logger);
   const resolveActor = (accountId: string) => services.accounts.actor(accountId);
   const mount = (names: RouteName[], base = '') => apiRouter(names, impls, resolveActor, base);

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/ErrorMessage.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { formatDate } from '../lib/format.js';
 import { parsePage, useDocumentTitle } from '../lib/hooks.js';
+import { Pagination } from '../components/Pagination.js';
 
 /** The server's limits on q (searchQuerySchema); a URL's q is sent from MIN_QUERY on, so the server's 400 can be shown. */
 export const MIN_QUERY = 2;
@@ -197,28 +198,7 @@ export function SearchResults({
         </tbody>
       </table>
 
-      <nav className="pagination" aria-label={t('search.pagination.label')}>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
-        >
-          {t('search.pagination.previous')}
-        </button>
-        <p className="pagination__status">
-          <span>{range}</span>
-          <span className="pagination__pages">{t('search.pagination.page', { page, pages })}</span>
-        </p>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={page >= pages}
-          onClick={() => onPage(page + 1)}
-        >
-          {t('search.pagination.next')}
-        </button>
-      </nav>
+      <Pagination page={page} pages={pages} range={range} onPage={onPage} />
     </>
   );
 }

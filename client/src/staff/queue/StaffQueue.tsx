@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { isOpenStatus, OPEN_STATUSES } from '../../api/types.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { parsePage, useDocumentTitle } from '../../lib/hooks.js';
+import { Pagination } from '../../components/Pagination.js';
 
 /** Applications waiting longer than this many days are highlighted. */
 export const OVERDUE_DAYS = 14;
@@ -197,18 +198,7 @@ function QueueTable({
           })}
         </tbody>
       </table>
-      <nav className="pagination" aria-label={t('search.pagination.label')}>
-        <button type="button" className="button button--secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-          {t('search.pagination.previous')}
-        </button>
-        <p className="pagination__status">
-          <span>{range}</span>
-          <span className="pagination__pages">{t('search.pagination.page', { page, pages })}</span>
-        </p>
-        <button type="button" className="button button--secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-          {t('search.pagination.next')}
-        </button>
-      </nav>
+      <Pagination page={page} pages={pages} range={range} onPage={onPage} />
     </>
   );
 }
