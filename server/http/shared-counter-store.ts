@@ -1,4 +1,3 @@
-import type { ClientRateLimitInfo, IncrementResponse, Options, Store } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
 
 interface Counter {
@@ -23,7 +22,7 @@ export interface SharedCounterStoreOptions {
 }
 
 /**
- * A store for express-rate-limit that counts fixed windows in this process at once and shares them through Redis
+ * Counts fixed windows per client (for the public rate limit, server/http/security.ts) in this process at once and shares them through Redis
  * every `syncIntervalMs`: one pipelined INCRBY + PEXPIREAT per active client, instead of a Redis round trip on
  * every request (about a third of the Node CPU a public lookup costs).
  *
@@ -32,8 +31,13 @@ export interface SharedCounterStoreOptions {
  *   can overshoot the limit by what it sends in one interval.
  * - While Redis is unreachable every process still limits on its own counts, and sends them when it is back.
  */
-export class SharedCounterStore implements Store {
-  readonly localKeys = false;
+/** A client's count in the current window, and when that window ends. */
+export interface WindowCount {
+  totalHits: number;
+  resetTime: Date;
+}
+
+export class SharedCounterStore {
   readonly prefix: string;
   private windowMs = 60_000;
   private readonly counters = new Map<string, Counter>();
@@ -47,27 +51,18 @@ export class SharedCounterStore implements Store {
     this.prefix = options.prefix;
   }
 
-  init(options: Options): void {
+  init(options: { windowMs: number }): void {
     this.windowMs = options.windowMs;
   }
 
-  increment(key: string): IncrementResponse {
+  increment(key: string): WindowCount {
     const counter = this.counter(key, Date.now());
     counter.pending += 1;
     this.scheduleSync();
     return this.info(counter);
   }
 
-  decrement(key: string): void {
-    this.counter(key, Date.now()).pending -= 1;
-    this.scheduleSync();
-  }
-
-  get(key: string): ClientRateLimitInfo | undefined {
-    const counter = this.counters.get(key);
-    return counter && counter.windowStart === this.windowStartOf(Date.now()) ? this.info(counter) : undefined;
-  }
-
+  /** Forgets a client's count, here and in Redis (an operator lifting a limit). */
   async resetKey(key: string): Promise<void> {
     const counter = this.counters.get(key);
     this.counters.delete(key);
@@ -153,7 +148,7 @@ export class SharedCounterStore implements Store {
     return counter;
   }
 
-  private info(counter: Counter): ClientRateLimitInfo {
+  private info(counter: Counter): WindowCount {
     return { totalHits: counter.shared + counter.inFlight + counter.pending, resetTime: new Date(counter.windowStart + this.windowMs) };
   }
 

@@ -204,10 +204,16 @@ describe('public register API', () => {
     try {
       // Start from an empty window: other tests in this file counted against the same client.
       await limited.runtime.redis.flushdb();
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${limited.url}/api/public/register?q=vries`)).status);
-      expect(statuses.slice(0, 3)).to.deep.equal([200, 200, 200]);
-      expect(statuses.slice(3)).to.deep.equal([429, 429]);
+      const answers: Response[] = [];
+      for (let i = 0; i < 5; i++) answers.push(await fetch(`${limited.url}/api/public/register?q=vries`));
+      expect(answers.map((r) => r.status)).to.deep.equal([200, 200, 200, 429, 429]);
+      // IETF draft-8 headers: what is left in the window and when it resets; Retry-After only when refused.
+      expect(answers[0]!.headers.get('ratelimit')).to.match(/^"3-in-60sec"; r=2; t=\d+$/);
+      expect(answers[2]!.headers.get('ratelimit')).to.match(/^"3-in-60sec"; r=0; t=\d+$/);
+      expect(answers[0]!.headers.get('ratelimit-policy')).to.equal('"3-in-60sec"; q=3; w=60');
+      expect(answers[0]!.headers.get('retry-after')).to.equal(null);
+      const retryAfter = Number(answers[3]!.headers.get('retry-after'));
+      expect(retryAfter).to.be.within(0, 60);
       const res = await fetch(`${limited.url}/api/public/register?q=vries`);
       const body = (await res.json()) as { error: { code: string } };
       expect(body.error.code).to.equal('rate_limited');

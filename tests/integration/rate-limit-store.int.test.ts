@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import type { Options } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../server/config/config.js';
 import { SharedCounterStore } from '../../server/http/shared-counter-store.js';
@@ -13,7 +12,7 @@ describe('public rate limit counts (SharedCounterStore over real Redis)', () => 
 
   function store(options: { windowMs?: number; redis?: Redis; onSyncError?: (err: unknown) => void; syncIntervalMs?: number } = {}): SharedCounterStore {
     const s = new SharedCounterStore({ redis: options.redis ?? redis, prefix, syncIntervalMs: options.syncIntervalMs ?? 3_600_000, onSyncError: options.onSyncError });
-    s.init({ windowMs: options.windowMs ?? 60_000 } as Options);
+    s.init({ windowMs: options.windowMs ?? 60_000 });
     stores.push(s);
     return s;
   }
