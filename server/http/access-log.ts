@@ -28,8 +28,9 @@ export function accessLog(logger: Logger, options: { ignorePaths: string[] }): R
     const incoming = req.headers['x-request-id'];
     req.id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', req.id);
-    // Failures are logged at error level, so listening is needed as long as that level is on.
-    if (ignored.has(req.path) || !logger.isLevelEnabled('error')) return next();
+    // Failures are logged at error level, so listening is needed as long as that level is on. The level is asked
+    // first: req.path parses the URL.
+    if (!logger.isLevelEnabled('error') || ignored.has(req.path)) return next();
 
     const started = process.hrtime.bigint();
     const done = (event: 'finish' | 'close') => {

@@ -84,7 +84,12 @@ export function apiRouter<N extends RouteName>(names: readonly N[], impls: Route
       const body = contract.body ? ('json' in contract.body ? contract.body.json.parse(req.body) : contract.body.multipart.parse(req.body)) : undefined;
       const requestId = String(req.id ?? '') || null;
       const result = await impl.handle({ params, query, body, actor, requestId, req, res } as never);
-      if ('json' in contract.success) res.status(impl.status?.(result as never) ?? contract.success.status).set('Cache-Control', 'no-store').json(result);
+      if ('json' in contract.success) {
+        const status = impl.status?.(result as never) ?? contract.success.status;
+        if (status !== 200) res.status(status);
+        res.setHeader('Cache-Control', 'no-store');
+        res.json(result);
+      }
     });
   }
   return router;

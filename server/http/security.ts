@@ -74,7 +74,9 @@ export function publicRateLimit(config: AppConfig, redis: Redis, logger: Logger,
   const name = `${limit}-in-${windowSeconds}sec`;
   const policy = `"${name}"; q=${limit}; w=${windowSeconds}`;
   return (req, res, next) => {
-    const { totalHits, resetTime } = store.increment(ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown'));
+    // Without a trusted proxy req.ip is the socket's address; asking express would parse X-Forwarded-For for nothing.
+    const ip = (config.trustProxy ? req.ip : req.socket.remoteAddress) ?? 'unknown';
+    const { totalHits, resetTime } = store.increment(ipKeyGenerator(ip));
     const resetSeconds = Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000));
     res.setHeader('RateLimit', `"${name}"; r=${Math.max(0, limit - totalHits)}; t=${resetSeconds}`);
     res.setHeader('RateLimit-Policy', policy);
