@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import type { EntryCriteria, MyRegistration } from '../api/types.js';
+import type { MyRegistration } from '../api/types.js';
+import { generalist, specialist } from './criteria.fixtures.js';
 import {
   buildChecklist,
   checkFile,
@@ -12,23 +13,6 @@ import {
 } from './applications.js';
 import { variantAvailability } from '../registrant/apply/Apply.js';
 
-const generalist: EntryCriteria = {
-  vogMaxAgeMonths: 12,
-  diplomas: [{ code: 'hbo-social-work', name: 'Hbo Social Work' }],
-  evcRouteAllowed: true,
-  declarations: ['beroepscode', 'tuchtrecht', 'publication'],
-  requirements: [],
-};
-const specialist: EntryCriteria = {
-  vogMaxAgeMonths: 3,
-  diplomas: [],
-  evcRouteAllowed: false,
-  declarations: ['beroepscode'],
-  requirements: [
-    { code: 'experience-hours', name: { nl: 'Werkervaring', en: 'Experience' }, kind: 'hours', minimum: 2080 },
-    { code: 'employer-statement', name: { nl: 'Werkgeversverklaring', en: 'Employer statement' }, kind: 'statement' },
-  ],
-};
 
 const MAX = 10 * 1024 * 1024;
 

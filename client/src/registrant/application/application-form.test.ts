@@ -1,24 +1,8 @@
 import { expect } from 'chai';
 import type { EntryCriteria } from '../../api/types.js';
+import { generalist, specialist } from '../../lib/criteria.fixtures.js';
 import { applicationFormSchema, flattenErrors, formErrorCode, formValuesFromDetail, issueFieldOf, type ApplicationFormValues } from './application-form.js';
 
-const generalist: EntryCriteria = {
-  vogMaxAgeMonths: 12,
-  diplomas: [{ code: 'hbo-social-work', name: 'Hbo Social Work' }],
-  evcRouteAllowed: true,
-  declarations: ['beroepscode', 'tuchtrecht', 'publication'],
-  requirements: [],
-};
-const specialist: EntryCriteria = {
-  vogMaxAgeMonths: 3,
-  diplomas: [],
-  evcRouteAllowed: false,
-  declarations: ['beroepscode'],
-  requirements: [
-    { code: 'experience-hours', name: { nl: 'Werkervaring', en: 'Experience' }, kind: 'hours', minimum: 2080 },
-    { code: 'employer-statement', name: { nl: 'Werkgeversverklaring', en: 'Employer statement' }, kind: 'statement' },
-  ],
-};
 
 const empty = formValuesFromDetail({ person: null, application: {} });
 const parse = (values: ApplicationFormValues, criteria: EntryCriteria) => applicationFormSchema(criteria, 2026).safeParse(values);
