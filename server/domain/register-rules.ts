@@ -34,6 +34,12 @@ export const normCategorySchema = z.object({
   caps: z.array(z.object({ code: z.string(), maximum: z.number().min(0), name: z.object({ nl: z.string(), en: z.string() }) })).default([]),
   floors: z.array(z.object({ code: z.string(), minimum: z.number().min(0), name: z.object({ nl: z.string(), en: z.string() }) })).default([]),
   minSessionMinutes: z.number().int().positive().optional(),
+  /**
+   * Group supervision: `hours` session hours with at least `supervisees` supervisees give `points` points, pro rata
+   * (e.g. { supervisees: 2, hours: 45, points: 40 }: 45 h with 2 supervisees = 40 points). The row with the largest
+   * `supervisees` not above the group size applies; with no such row 1 hour is 1 point. Absent: no conversion.
+   */
+  supervisionConversion: z.array(z.object({ supervisees: z.number().int().positive(), hours: z.number().positive(), points: z.number().min(0) })).optional(),
 });
 
 export const variantNormSchema = z.object({ categories: z.array(normCategorySchema) });
