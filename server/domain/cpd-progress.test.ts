@@ -199,6 +199,9 @@ describe('CPD progress', () => {
     // No row applies: 1 hour is 1 point.
     expect(itemOf(p, 'reflectie', alone.id)?.counted).to.equal(10);
     expect(cat(p, 'reflectie').counted).to.equal(58);
+    // The table is data: without it an hour of supervision is a point.
+    const plain: VariantNorm = { categories: generalistNorm.categories.map((c) => ({ ...c, supervisionConversion: undefined })) };
+    expect(cat(run([group], { norms: [{ variantCode: 'sociaal-werker', specialist: false, norm: plain }] }), 'reflectie').counted).to.equal(45);
   });
 
   it('rounds a conversion that does not come out even down to the hundredth', () => {

@@ -290,7 +290,10 @@ function wholeReason(
 /** What the activity claims, in hundredths of the category's unit. */
 function claimedUnits(a: CpdActivity, category: NormCategory | undefined): number {
   if (category?.unit === 'hours') return toUnits(a.hours);
-  if (a.supervision !== undefined && category?.supervisionConversion !== undefined) return convertSupervision(a.supervision, category.supervisionConversion);
+  if (a.supervision !== undefined) {
+    // Without a table supervision is contact hours like any other: 1 hour is 1 point, unless points were claimed.
+    return category?.supervisionConversion !== undefined ? convertSupervision(a.supervision, category.supervisionConversion) : toUnits(a.points ?? a.supervision.hours);
+  }
   if (category === undefined) return toUnits(a.points ?? a.hours);
   return toUnits(a.points);
 }
