@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import type { QueryRunner } from 'typeorm';
-import { addMonths, todayIn } from '../../server/domain/plain-date.js';
 import { apiClient } from '../helpers/api-client.js';
 import { resetDatabase } from '../helpers/database.js';
 import { PDF, PNG } from '../helpers/files.js';
 import { oidcLogin } from '../helpers/http-session.js';
 import { startTestApp, waitFor, type TestApp } from '../helpers/test-app.js';
+import { completeAnswers } from '../helpers/answers.js';
 
 interface Detail {
   id: string;
@@ -22,8 +22,6 @@ interface Settled<T> {
   result: Promise<T>;
 }
 
-const today = todayIn('Europe/Amsterdam');
-const completeAnswers = { diplomaCode: 'hbo-social-work', diplomaYear: 2020, vogIssuedOn: addMonths(today, -1), declarations: { beroepscode: true, tuchtrecht: true, publication: true } };
 
 /**
  * Defect 7.1: a save or an evidence removal that raced a submit changed the submitted application, because the

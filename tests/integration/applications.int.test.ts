@@ -6,6 +6,7 @@ import { EXE, JPEG, PDF, PDF_HEADER_ONLY, PNG, TEXT } from '../helpers/files.js'
 import { oidcLogin } from '../helpers/http-session.js';
 import { clearMail, sentMail } from '../helpers/mail.js';
 import { startTestApp, waitFor, type TestApp } from '../helpers/test-app.js';
+import { completeAnswers } from '../helpers/answers.js';
 
 interface Detail {
   id: string;
@@ -24,7 +25,6 @@ interface ErrorBody {
 
 const today = todayIn('Europe/Amsterdam');
 const person = (n: string) => ({ givenNames: 'Lotte', prefix: 'van', familyName: `Dijk${n}`, email: `lotte.${n}@example.nl` });
-const completeAnswers = { diplomaCode: 'hbo-social-work', diplomaYear: 2020, vogIssuedOn: addMonths(today, -1), declarations: { beroepscode: true, tuchtrecht: true, publication: true } };
 
 describe('applications: apply, review, register', function () {
   this.timeout(60_000);

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { addMonths, todayIn } from '../../server/domain/plain-date.js';
 import { apiClient } from '../helpers/api-client.js';
 import { resetDatabase } from '../helpers/database.js';
 import { PDF, PNG } from '../helpers/files.js';
 import { oidcLogin } from '../helpers/http-session.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { completeAnswers } from '../helpers/answers.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Array<{ path: string; message: string }> };
@@ -16,8 +16,6 @@ interface Detail {
   person: { givenNames: string; familyName: string } | null;
 }
 
-const today = todayIn('Europe/Amsterdam');
-const completeAnswers = { diplomaCode: 'hbo-social-work', diplomaYear: 2020, vogIssuedOn: addMonths(today, -1), declarations: { beroepscode: true, tuchtrecht: true, publication: true } };
 
 /** Control characters and text-direction tricks in what people type: a field-level 400, nothing stored. */
 describe('text input', function () {
