@@ -34,21 +34,7 @@ export interface RouteImpl<N extends RouteName> {
 
 export type RouteImpls<N extends RouteName = RouteName> = { [K in N]: RouteImpl<K> };
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    actor?: Actor;
-  }
-}
-
 export type ActorResolver = (accountId: string) => Promise<Actor | null>;
-
-/** The actor of a request, resolved once: anonymous without a session, else the account with roles and person. */
-async function actorOf(req: Request, resolve: ActorResolver): Promise<Actor> {
-  if (req.actor) return req.actor;
-  const actor = req.user ? ((await resolve(req.user.accountId)) ?? ANONYMOUS) : ANONYMOUS;
-  req.actor = actor;
-  return actor;
-}
 
 function runMiddleware(handlers: RequestHandler[], req: Request, res: Response): Promise<void> {
   return handlers.reduce<Promise<void>>(
@@ -75,8 +61,9 @@ export function apiRouter<N extends RouteName>(names: readonly N[], impls: Route
     const path = contract.path.slice(base.length) || '/';
     const method = contract.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
     router[method](path, async (req, res) => {
-      // Without a session (the public API) the actor is known without a lookup or an extra await.
-      const actor = req.user ? await actorOf(req, resolveActor) : ANONYMOUS;
+      // The actor, resolved once per request (one route answers it): anonymous without a session (the public API:
+      // no lookup, no extra await), else the account with roles, person and memberships; a deleted account is anonymous.
+      const actor = req.user ? ((await resolveActor(req.user.accountId)) ?? ANONYMOUS) : ANONYMOUS;
       authorize(actor, impl.action);
       const params = contract.params ? contract.params.parse(req.params) : {};
       const query = contract.query ? contract.query.parse(req.query) : {};

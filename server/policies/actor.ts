@@ -18,7 +18,6 @@ export interface Actor {
 
 export const ANONYMOUS: Actor = Object.freeze({ account: null, roles: [], person: null, memberships: [] });
 
-export const hasRole = (actor: Actor, role: Role): boolean => actor.roles.includes(role);
 
 /** The same actor once a person was made for its account during this request (the first application). */
 export const withPerson = (actor: Actor, person: NonNullable<Actor['person']>): Actor => (actor.person ? actor : { ...actor, person });

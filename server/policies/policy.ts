@@ -1,5 +1,5 @@
 import type { Role } from '../contract/accounts.js';
-import { AppError, notFound } from '../domain/errors.js';
+import { forbidden, notFound, unauthenticated } from '../domain/errors.js';
 import type { Actor } from './actor.js';
 
 /**
@@ -37,7 +37,6 @@ const RULES = {
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
-export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** A row that belongs to a person (an application, its evidence, a certificate). */
 export interface PersonOwned {
@@ -67,9 +66,9 @@ export function authorize(actor: Actor, action: Action, resource?: PersonOwned):
     case 'allow':
       return;
     case 'unauthenticated':
-      throw new AppError('unauthenticated', 'Log in to use this.');
+      throw unauthenticated();
     case 'forbidden':
-      throw new AppError('forbidden', 'You are not allowed to do this.');
+      throw forbidden();
     case 'not_found':
       throw notFound('Resource');
     default: {
