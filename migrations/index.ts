@@ -6,6 +6,7 @@ import { PublicListingFlag1763800000004 } from './1763800000004-PublicListingFla
 import { CertificateRefreshRequests1763800000005 } from './1763800000005-CertificateRefreshRequests.js';
 import { RegisterEvidenceLimit1763800000006 } from './1763800000006-RegisterEvidenceLimit.js';
 import { CorrectReregistrationDeadline1796117700000 } from './1796117700000-CorrectReregistrationDeadline.js';
+import { CreateCpdSchema1796200000000 } from './1796200000000-CreateCpdSchema.js';
 
 /** The ordered history of the schema. Listed explicitly (no globs) so the same list works under tsx and from compiled dist/. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CertificateRefreshRequests1763800000005,
   RegisterEvidenceLimit1763800000006,
   CorrectReregistrationDeadline1796117700000,
+  CreateCpdSchema1796200000000,
 ];

@@ -214,7 +214,7 @@ async function seedOrganisationsAndAccounts(m: EntityManager, issuer: string): P
   const orgIds = new Map<string, string>();
   for (const o of ORGANISATIONS) {
     const [row] = (await m.query(
-      `INSERT INTO organisations (kind, name, kvk_number, authorised_at, seed_key) VALUES ($1, $2, $3, now(), $4)
+      `INSERT INTO organisations (kind, name, kvk_number, status, authorised_at, seed_key) VALUES ($1, $2, $3, 'authorised', now(), $4)
        ON CONFLICT (seed_key) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
       [o.kind, o.name, o.kvk, o.key],
     )) as Array<{ id: string }>;
@@ -230,7 +230,7 @@ async function seedOrganisationsAndAccounts(m: EntityManager, issuer: string): P
     await m.query(`INSERT INTO account_roles (account_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [account!.id, user.role]);
     const org = ORGANISATIONS.find((o) => o.demoRole === user.role);
     if (org) {
-      await m.query(`INSERT INTO organisation_members (organisation_id, account_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [orgIds.get(org.key), account!.id]);
+      await m.query(`INSERT INTO organisation_members (organisation_id, account_id, role) VALUES ($1, $2, 'admin') ON CONFLICT DO NOTHING`, [orgIds.get(org.key), account!.id]);
     }
   }
 }

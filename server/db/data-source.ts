@@ -8,7 +8,19 @@ import { EmailOutboxEntity } from './entities/email-outbox.entity.js';
 import { EvidenceFileEntity } from './entities/evidence-file.entity.js';
 import { HttpSessionEntity } from './entities/http-session.entity.js';
 import { MeasureEntity, MeasureTypeEntity } from './entities/measure.entity.js';
-import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity.js';
+import { ApiTokenEntity, OrganisationEntity, OrganisationInvitationEntity, OrganisationMemberEntity } from './entities/organisation.entity.js';
+import {
+  AccreditationCompetenceEntity,
+  AccreditationDecisionEntity,
+  AccreditationEntity,
+  AccreditationObjectionEntity,
+  AccreditationRunEntity,
+  AccreditationVariantEntity,
+  AttendanceUploadEntity,
+  AttendanceUploadRowEntity,
+} from './entities/accreditation.entity.js';
+import { CompetenceEntity } from './entities/competence.entity.js';
+import { CpdActivityCompetenceEntity, CpdActivityEntity, CpdEvidenceFileEntity, PortfolioExportEntity } from './entities/cpd-activity.entity.js';
 import { PersonEntity } from './entities/person.entity.js';
 import { RegisterEntity } from './entities/register.entity.js';
 import {
@@ -40,6 +52,21 @@ export const ENTITIES = [
   EvidenceFileEntity,
   CertificateEntity,
   CertificateRefreshRequestEntity,
+  CompetenceEntity,
+  OrganisationInvitationEntity,
+  ApiTokenEntity,
+  AccreditationEntity,
+  AccreditationVariantEntity,
+  AccreditationCompetenceEntity,
+  AccreditationDecisionEntity,
+  AccreditationObjectionEntity,
+  AccreditationRunEntity,
+  AttendanceUploadEntity,
+  AttendanceUploadRowEntity,
+  CpdActivityEntity,
+  CpdActivityCompetenceEntity,
+  CpdEvidenceFileEntity,
+  PortfolioExportEntity,
 ];
 
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

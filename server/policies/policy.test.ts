@@ -9,6 +9,7 @@ const actor = (roles: Actor['roles'], personId: string | null = null): Actor => 
   roles,
   person: personId ? { id: personId, registrationNumber: null, name: 'x' } : null,
   memberships: [],
+  token: null,
 });
 const codeOf = (fn: () => void): string | null => {
   try {
@@ -54,5 +55,33 @@ describe('policy', () => {
     expect(registrationActions(owner, { personId: 'p1', status: 'submitted', complete: true })).to.deep.equal({ edit: false, upload: false, submit: false, decide: false });
     expect(registrationActions(actor(['staff']), { personId: 'p1', status: 'in_review', complete: true })).to.deep.equal({ edit: false, upload: false, submit: false, decide: true });
     expect(registrationActions(actor(['staff']), { personId: 'p1', status: 'registered', complete: true }).decide).to.equal(false);
+  });
+
+  describe('organisation work', () => {
+    const member = (role: 'admin' | 'member', authorised: boolean, organisationId = 'o1'): Actor => ({
+      ...actor(['provider']),
+      memberships: [{ organisationId, kind: 'provider', role, authorised }],
+    });
+    const token = (organisationId: string): Actor => ({ ...ANONYMOUS, memberships: [{ organisationId, kind: 'provider', role: 'member', authorised: true }], token: { id: 't1', organisationId } });
+
+    it('lets an authorised provider submit; a provider not yet authorised is forbidden, one without an organisation too', () => {
+      expect(codeOf(() => authorize(member('member', true), 'accreditations.submit'))).to.equal(null);
+      expect(codeOf(() => authorize(member('member', false), 'accreditations.submit'))).to.equal('forbidden');
+      expect(codeOf(() => authorize(actor(['provider']), 'accreditations.submit'))).to.equal('forbidden');
+      expect(codeOf(() => authorize(ANONYMOUS, 'accreditations.submit'))).to.equal('unauthenticated');
+    });
+
+    it("answers another organisation's row as not found", () => {
+      expect(codeOf(() => authorize(member('admin', true), 'attendance.upload', { organisationId: 'o1' }))).to.equal(null);
+      expect(codeOf(() => authorize(member('admin', true), 'attendance.upload', { organisationId: 'o2' }))).to.equal('not_found');
+      expect(codeOf(() => authorize(member('admin', true), 'attendance.upload', { personId: 'p1' }))).to.equal('not_found');
+    });
+
+    it('lets an API token do only what its rule allows tokens to, and only for its own organisation', () => {
+      expect(codeOf(() => authorize(token('o1'), 'attendance.upload', { organisationId: 'o1' }))).to.equal(null);
+      expect(codeOf(() => authorize(token('o1'), 'attendance.upload', { organisationId: 'o2' }))).to.equal('not_found');
+      expect(codeOf(() => authorize(token('o1'), 'accreditations.submit'))).to.equal('forbidden');
+      expect(codeOf(() => authorize(token('o1'), 'ownRegistrations.list'))).to.equal('forbidden');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Role } from '../contract/accounts.js';
 import { forbidden, notFound, unauthenticated } from '../domain/errors.js';
-import type { Actor } from './actor.js';
+import type { Actor, OrganisationKind, OrganisationMembership } from './actor.js';
 
 /**
  * Who may do what, in one table. Every route names the action it needs (server/http/routes.ts); services ask
@@ -10,7 +10,13 @@ type Rule =
   | { who: 'anyone' }
   | { who: 'logged_in' }
   /** One of these roles; with `owns`, the row must also belong to the actor (else 404, never revealing it exists). */
-  | { who: readonly Role[]; owns?: 'person' };
+  | { who: readonly Role[]; owns?: 'person' }
+  /**
+   * Organisation work: one of these roles and a membership of an organisation of `kind` (of the row's organisation
+   * when a row is given, else 404; of any such organisation when none is). `admin`: admins only; `authorised`: only
+   * once staff authorised the organisation (else 403). `tokens`: an API token of such an organisation may do it too.
+   */
+  | { who: readonly Role[]; member: { kind: OrganisationKind; admin?: boolean; authorised?: boolean }; tokens?: boolean };
 
 const RULES = {
   'system.health': { who: 'anyone' },
@@ -31,6 +37,15 @@ const RULES = {
   'ownEvidence.delete': { who: ['registrant'], owns: 'person' },
   'ownCertificate.read': { who: ['registrant'] },
 
+  // ---- Organisations (issue 8): accounts, members, API tokens.
+
+  // ---- Accreditation (issue 8): requests, runs, attendance.
+  'accreditations.submit': { who: ['provider'], member: { kind: 'provider', authorised: true } },
+  'attendance.upload': { who: ['provider'], member: { kind: 'provider', authorised: true }, tokens: true },
+
+  // ---- CPD activities and progress (issue 8).
+
+  // ---- Staff work (applications; the CPD queue of issue 8).
   'applications.review': { who: ['staff'] },
   'applications.decide': { who: ['staff'] },
   'audit.read': { who: ['staff'] },
@@ -43,24 +58,47 @@ export interface PersonOwned {
   personId: string;
 }
 
+/** A row that belongs to an organisation (an accreditation request, a run, an API token). */
+export interface OrganisationOwned {
+  organisationId: string;
+}
+
+type Resource = PersonOwned | OrganisationOwned;
+
 type Verdict = 'allow' | 'unauthenticated' | 'forbidden' | 'not_found';
 
-function judge(actor: Actor, action: Action, resource?: PersonOwned): Verdict {
+function judge(actor: Actor, action: Action, resource?: Resource): Verdict {
   const rule = RULES[action] as Rule;
   if (rule.who === 'anyone') return 'allow';
+  if (actor.token) return 'member' in rule && rule.tokens === true ? judgeMembership(actor.memberships, rule.member, resource) : 'forbidden';
   if (!actor.account) return 'unauthenticated';
   if (rule.who === 'logged_in') return 'allow';
   if (!rule.who.some((r) => actor.roles.includes(r))) return 'forbidden';
-  if ('owns' in rule && rule.owns === 'person' && resource !== undefined && resource.personId !== actor.person?.id) return 'not_found';
+  if ('member' in rule) return judgeMembership(actor.memberships, rule.member, resource);
+  if ('owns' in rule && rule.owns === 'person' && resource !== undefined && (!('personId' in resource) || resource.personId !== actor.person?.id)) return 'not_found';
   return 'allow';
 }
 
-export function can(actor: Actor, action: Action, resource?: PersonOwned): boolean {
+function judgeMembership(memberships: readonly OrganisationMembership[], need: { kind: OrganisationKind; admin?: boolean; authorised?: boolean }, resource: Resource | undefined): Verdict {
+  const candidates = memberships.filter((m) => m.kind === need.kind);
+  let pool = candidates;
+  if (resource !== undefined) {
+    pool = 'organisationId' in resource ? candidates.filter((m) => m.organisationId === resource.organisationId) : [];
+    if (pool.length === 0) return 'not_found';
+  }
+  const fit = pool.filter((m) => (need.admin !== true || m.role === 'admin') && (need.authorised !== true || m.authorised));
+  return fit.length > 0 ? 'allow' : 'forbidden';
+}
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   return judge(actor, action, resource) === 'allow';
 }
 
-/** Throws what the actor should be told: 401 when anonymous, 403 for a missing role, 404 for another's row. */
-export function authorize(actor: Actor, action: Action, resource?: PersonOwned): void {
+/**
+ * Throws what the actor should be told: 401 when anonymous, 403 for a missing role (or an organisation not yet
+ * authorised, or a member where an admin is needed), 404 for another's row.
+ */
+export function authorize(actor: Actor, action: Action, resource?: Resource): void {
   const verdict = judge(actor, action, resource);
   switch (verdict) {
     case 'allow':
@@ -79,7 +117,7 @@ export function authorize(actor: Actor, action: Action, resource?: PersonOwned):
 }
 
 /** Set-based: of many rows at once (bulk work), the ones the actor may act on; the rest are reported as unknown. */
-export function partitionOwned<T extends PersonOwned>(actor: Actor, action: Action, resources: readonly T[]): { allowed: T[]; refused: T[] } {
+export function partitionOwned<T extends Resource>(actor: Actor, action: Action, resources: readonly T[]): { allowed: T[]; refused: T[] } {
   const allowed: T[] = [];
   const refused: T[] = [];
   for (const r of resources) (can(actor, action, r) ? allowed : refused).push(r);

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import nl from './nl.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
+import nlBase from './nl.json' with { type: 'json' };
+import { en, mergeTrees, nl, type Tree } from './resources.js';
 import {
   CODE_STATUSES,
   DECISIONS,
@@ -17,7 +17,6 @@ import {
   VARIANT_KINDS,
 } from '../api/types.js';
 
-type Tree = { [key: string]: string | Tree };
 
 const SRC_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,10 +59,15 @@ export function usedKeys(source: string): string[] {
   return keys;
 }
 
-const nlTree = nl as Tree;
-const enTree = en as Tree;
+const nlTree: Tree = nl;
+const enTree: Tree = en;
 
 describe('i18n resources', () => {
+  it('merges the area files into one tree and refuses a key defined twice', () => {
+    expect(mergeTrees([{ a: { b: 'x' } }, { a: { c: 'y' } }])).to.deep.equal({ a: { b: 'x', c: 'y' } });
+    expect(() => mergeTrees([{ a: { b: 'x' } }, { a: { b: 'y' } }])).to.throw('a.b');
+  });
+
   it('nl and en have exactly the same keys', () => {
     expect(leafKeys(enTree).sort()).to.deep.equal(leafKeys(nlTree).sort());
   });
@@ -140,15 +144,15 @@ describe('i18n resources', () => {
   });
 
   it('uses the agreed Dutch verification banners', () => {
-    expect(nl.verify.current).to.equal('Dit registratiebewijs is geldig en actueel.');
-    expect(nl.verify.superseded).to.equal(
+    expect(nlBase.verify.current).to.equal('Dit registratiebewijs is geldig en actueel.');
+    expect(nlBase.verify.superseded).to.equal(
       'Dit registratiebewijs is vervangen door een nieuwere versie; de actuele status staat hieronder.',
     );
-    expect(nl.verify.unknown).to.equal('Deze verificatiecode is onbekend.');
+    expect(nlBase.verify.unknown).to.equal('Deze verificatiecode is onbekend.');
   });
 
   it('uses the agreed Dutch status labels', () => {
-    expect(nl.status).to.deep.equal({
+    expect(nlBase.status).to.deep.equal({
       concept: 'Concept',
       submitted: 'Ingediend',
       in_review: 'In behandeling',

@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nl from './nl.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
+import { en, nl } from './resources.js';
 
 export const LANGS = ['nl', 'en'] as const;
 export type AppLang = (typeof LANGS)[number];

@@ -21,6 +21,7 @@ export async function findActor(db: DataSource | EntityManager, accountId: strin
     person: person
       ? { id: person.id, registrationNumber: person.registrationNumber, name: [person.givenNames, person.namePrefix, person.familyName].filter(Boolean).join(' ') }
       : null,
-    memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.organisation!.kind })),
+    memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.organisation!.kind, role: m.role, authorised: m.organisation!.status === 'authorised' })),
+    token: null,
   };
 }
