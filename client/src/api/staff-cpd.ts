@@ -42,7 +42,7 @@ export function useCpdQueue(query: CpdQueueQuery) {
 
 /** One activity under review; every fetch is an audited view, so it is fetched when opened, not in the background. */
 export function useStaffCpdActivity(id: string) {
-  return useQuery({ queryKey: queryKeys.staff.cpdActivity(id), queryFn: ({ signal }) => getStaffCpdActivity(id, signal), staleTime: Infinity });
+  return useQuery({ queryKey: queryKeys.staff.cpdActivity(id), queryFn: ({ signal }) => getStaffCpdActivity(id, signal), staleTime: 0 });
 }
 
 /** A decision (or a refusal because someone else decided first) changes the activity and the queue. */
@@ -50,6 +50,8 @@ export function useDecideCpdActivity(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CpdActivityDecisionRequest) => decideCpdActivity(id, body),
+    // The page leaves for the queue: drop the old copy rather than fetch it again (a fetch is an audited view).
+    onSuccess: () => queryClient.removeQueries({ queryKey: queryKeys.staff.cpdActivity(id) }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.staff.cpdQueues });
     },
