@@ -62,6 +62,8 @@ export const cpdQueue = page(cpdQueueItem)
     targetDays: z.number().int().positive(),
     /** Per kind, with the text and category filters applied (not the kind and overdue filters): for tab badges. */
     counts: z.object({ activity: kindCount, accreditation: kindCount, objection: kindCount, organisation: kindCount }),
+    /** The norm categories of the registers' variants (the category filter's choices), from the register data. */
+    categories: z.array(z.object({ code: z.string(), name: named, unit })),
   })
   .meta({ id: 'CpdQueue' });
 export type CpdQueue = z.infer<typeof cpdQueue>;

@@ -40,9 +40,12 @@ export function useCpdQueue(query: CpdQueueQuery) {
   return useQuery({ queryKey: queryKeys.staff.cpdQueue(query), queryFn: ({ signal }) => getCpdQueue(query, signal), staleTime: 0, placeholderData: keepPreviousData });
 }
 
-/** One activity under review; every fetch is an audited view, so it is fetched when opened, not in the background. */
+/**
+ * One activity under review. Every fetch is an audited view, so it is fetched when opened and never in the
+ * background; nothing is kept once the page is left (gcTime 0), so a reopened activity never shows an old state.
+ */
 export function useStaffCpdActivity(id: string) {
-  return useQuery({ queryKey: queryKeys.staff.cpdActivity(id), queryFn: ({ signal }) => getStaffCpdActivity(id, signal), staleTime: 0 });
+  return useQuery({ queryKey: queryKeys.staff.cpdActivity(id), queryFn: ({ signal }) => getStaffCpdActivity(id, signal), staleTime: Infinity, gcTime: 0 });
 }
 
 /** A decision (or a refusal because someone else decided first) changes the activity and the queue. */
@@ -50,8 +53,6 @@ export function useDecideCpdActivity(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CpdActivityDecisionRequest) => decideCpdActivity(id, body),
-    // The page leaves for the queue: drop the old copy rather than fetch it again (a fetch is an audited view).
-    onSuccess: () => queryClient.removeQueries({ queryKey: queryKeys.staff.cpdActivity(id) }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.staff.cpdQueues });
     },

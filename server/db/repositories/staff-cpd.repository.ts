@@ -319,6 +319,12 @@ export async function recordActivityDecision(
   return row?.decided_at ?? null;
 }
 
+/** The norms of every variant, generalist first: the categories activities can land in. */
+export async function listAllNorms(db: Db): Promise<unknown[]> {
+  const found = await rows<{ norm: unknown }>(db, `SELECT v.norm FROM variants v JOIN registers g ON g.id = v.register_id ORDER BY g.code, (v.kind = 'generalist') DESC, v.sort_order, v.code`);
+  return found.map((r) => r.norm);
+}
+
 /** The norms of a register's variants, generalist first: where an activity's category is defined. */
 export async function listRegisterNorms(db: Db, registerId: string): Promise<unknown[]> {
   const found = await rows<{ norm: unknown }>(db, `SELECT norm FROM variants WHERE register_id = $1 ORDER BY (kind = 'generalist') DESC, sort_order, code`, [registerId]);

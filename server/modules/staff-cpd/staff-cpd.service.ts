@@ -11,6 +11,7 @@ import {
   findReviewPerson,
   listActivityCompetences,
   listActivityEvidence,
+  listAllNorms,
   listRegisterNorms,
   listRegisterSettings,
   lockReviewActivity,
@@ -64,7 +65,9 @@ export class StaffCpdService {
   }
 
   async queue(q: CpdQueueQuery, now = new Date()): Promise<CpdQueue> {
-    const registers = await this.registers();
+    const [registers, norms] = await Promise.all([this.registers(), listAllNorms(this.deps.db)]);
+    const categories = new Map<string, CpdQueue['categories'][number]>();
+    for (const n of norms) for (const c of variantNormSchema.parse(n).categories) if (!categories.has(c.code)) categories.set(c.code, { code: c.code, name: c.name, unit: c.unit });
     const text = q.q === undefined ? null : { plain: q.q.toLowerCase(), normalized: normalizeForSearch(q.q) || q.q.toLowerCase() };
     const found = await cpdQueue(this.deps.db, {
       targets: [...registers.settings].map(([registerId, s]) => ({ registerId, targetDays: s.cpd.review.targetDays })),
@@ -84,6 +87,7 @@ export class StaffCpdService {
       pageSize: q.pageSize,
       targetDays: registers.organisationTargetDays,
       counts: found.counts,
+      categories: [...categories.values()],
     };
   }
 
