@@ -48,6 +48,7 @@ describe('browser: staff CPD review', function () {
     await page.goto(`${app.url}/staff`);
     await page.getByRole('link', { name: 'CPD-beoordeling' }).click();
     await page.waitForURL(/\/staff\/cpd$/);
+    await page.getByText('3 items.').waitFor();
     await page.getByText('Streeftermijn: 14 dagen').waitFor();
     const rows = page.locator('tbody tr');
     expect(await rows.count()).to.equal(3);
@@ -81,6 +82,8 @@ describe('browser: staff CPD review', function () {
 
     await page.waitForURL(/\/staff\/cpd$/);
     await page.getByText('is aangepast goedgekeurd', { exact: false }).waitFor();
+    // The queue may show its cached page first; the fresh one has two items left.
+    await page.getByText('2 items.').waitFor();
     expect(await page.locator('tbody tr').count()).to.equal(2);
     const [row] = (await app.runtime.dataSource.query(`SELECT status, approved_points, staff_reason FROM cpd_activities WHERE id = $1`, [activityId])) as Array<Record<string, string>>;
     expect(row).to.deep.equal({ status: 'adjusted', approved_points: '6.50', staff_reason: 'De lunch en de pauzes tellen niet mee.' });
