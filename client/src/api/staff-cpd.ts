@@ -53,6 +53,8 @@ export function useDecideCpdActivity(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CpdActivityDecisionRequest) => decideCpdActivity(id, body),
+    // The page goes back to the queue, which is not on screen now: drop its pages so it never shows the decided item.
+    onSuccess: () => queryClient.removeQueries({ queryKey: queryKeys.staff.cpdQueues }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.staff.cpdQueues });
     },
