@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isNotFound } from '../../api/query-client.js';
@@ -35,6 +35,10 @@ function Review() {
   const query = useStaffCpdActivity(id);
   const navigate = useNavigate();
   const [stale, setStale] = useState(false);
+  const staleRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (stale) staleRef.current?.focus();
+  }, [stale]);
   const title = query.data ? t('staffCpd.review.title', { title: query.data.title, name: query.data.registrant.name }) : t('staffCpd.review.titleGeneric');
   useDocumentTitle(title);
 
@@ -62,7 +66,7 @@ function Review() {
       <h1>{title}</h1>
       <ActivityFacts activity={a} />
       {stale ? (
-        <div className="notice notice--attention" role="alert">
+        <div className="notice notice--attention" role="alert" tabIndex={-1} ref={staleRef}>
           <p className="notice__title">{t('staffCpd.review.staleTitle')}</p>
           <p>{t('staffCpd.review.staleText')}</p>
           <button

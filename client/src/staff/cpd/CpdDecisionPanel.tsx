@@ -48,8 +48,17 @@ export function CpdDecisionPanel({
   const pointsProblem = decision === 'adjust' ? problemText(formState.errors.points?.message) : null;
   const reasonProblem = decision === 'adjust' || decision === 'reject' ? problemText(formState.errors.reason?.message) : null;
 
+  // Focus follows the step: into the confirmation, and back to the submit button when it is cancelled.
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
   useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
+    if (confirming) {
+      wasConfirming.current = true;
+      confirmRef.current?.focus();
+    } else if (wasConfirming.current) {
+      wasConfirming.current = false;
+      submitRef.current?.focus();
+    }
   }, [confirming]);
   useEffect(() => {
     if (error) errorRef.current?.focus();
@@ -60,6 +69,8 @@ export function CpdDecisionPanel({
     try {
       onDecided(await decide.mutateAsync(body));
     } catch (err) {
+      // Focus goes to the error (or the stale notice), not back to the submit button.
+      wasConfirming.current = false;
       setConfirming(null);
       if (err instanceof ApiError && err.code === 'status_changed') onStale();
       else setError(err);
@@ -214,7 +225,7 @@ export function CpdDecisionPanel({
           </div>
         ) : (
           <p className="actions">
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={busy} ref={submitRef}>
               {t('staffCpd.decision.submit')}
             </button>
           </p>
