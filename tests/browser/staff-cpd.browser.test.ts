@@ -68,7 +68,7 @@ describe('browser: staff CPD review', function () {
     await page.getByText('Bij goedkeuren krijgt de deelnemer 10 punten.').waitFor();
     expect(await page.getByRole('link', { name: /deelnamebewijs\.pdf/ }).getAttribute('href')).to.match(new RegExp(`/api/staff/cpd/activities/${activityId}/evidence/`));
 
-    await page.getByLabel('Aanpassen').check();
+    await page.getByRole('radio', { name: 'Aanpassen' }).check();
     await page.getByLabel('Toe te kennen punten').fill('10');
     await page.getByRole('button', { name: 'Besluit controleren' }).click();
     await page.getByText('Ken minder toe dan de opgegeven 10 punten.', { exact: false }).waitFor();
@@ -87,5 +87,25 @@ describe('browser: staff CPD review', function () {
     expect(await page.locator('tbody tr').count()).to.equal(2);
     const [row] = (await app.runtime.dataSource.query(`SELECT status, approved_points, staff_reason FROM cpd_activities WHERE id = $1`, [activityId])) as Array<Record<string, string>>;
     expect(row).to.deep.equal({ status: 'adjusted', approved_points: '6.50', staff_reason: 'De lunch en de pauzes tellen niet mee.' });
+  });
+
+  it('says so when someone else decided first, records nothing, and shows the decision after a reload', async () => {
+    const db = app.runtime.dataSource;
+    const [person] = await registeredPersons(db, 1);
+    const id = await insertActivity(db, { personId: person!.id, registerId: person!.registerId, title: 'Workshop huisbezoeken', points: 3 });
+    await page.goto(`${app.url}/staff/cpd/activities/${id}`);
+    await page.getByText('Bij goedkeuren krijgt de deelnemer 3 punten.').waitFor();
+    await db.query(`UPDATE cpd_activities SET status = 'rejected', staff_reason = 'Al door een collega afgewezen.', decided_at = now() WHERE id = $1`, [id]);
+    await page.getByRole('radio', { name: 'Goedkeuren' }).check();
+    await page.getByRole('button', { name: 'Besluit controleren' }).click();
+    await page.getByRole('button', { name: 'Ja, vastleggen' }).click();
+    await page.getByText('Iemand anders heeft deze activiteit intussen beoordeeld of gewijzigd').waitFor();
+    await page.getByRole('button', { name: 'Opnieuw laden' }).click();
+    await page.getByText('Al door een collega afgewezen.').waitFor();
+    expect(await page.getByRole('button', { name: 'Besluit controleren' }).count()).to.equal(0);
+    const decisions = (await db.query(`SELECT action FROM audit_events WHERE subject_id = $1 AND action NOT LIKE '%viewed'`, [id])) as unknown[];
+    expect(decisions).to.deep.equal([]);
+    const [row] = (await db.query(`SELECT status, approved_points FROM cpd_activities WHERE id = $1`, [id])) as Array<Record<string, unknown>>;
+    expect(row).to.deep.equal({ status: 'rejected', approved_points: null });
   });
 });
