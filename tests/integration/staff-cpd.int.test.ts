@@ -103,6 +103,9 @@ describe('staff CPD review: the queue and the review of activities', function ()
       expect(obj).to.deep.include({ title: 'E-learning privacy', ageDays: 3 });
       expect(res.body.total).to.equal(5);
       expect(res.body.targetDays).to.equal(14);
+      // The category filter's choices come from the register's norms, not from the client.
+      expect(res.body.categories.map((c) => c.code)).to.deep.equal(['deskundigheidsbevordering', 'reflectie', 'werkervaring', 'specialisme']);
+      expect(res.body.categories[2]).to.deep.include({ unit: 'hours' });
       expect(res.body.counts).to.deep.equal({
         activity: { total: 2, overdue: 0 },
         accreditation: { total: 1, overdue: 0 },
