@@ -53,7 +53,7 @@ export const cpdQueueItem = z
     targetDays: z.number().int().positive(),
     overdue: z.boolean(),
   })
-  .meta({ id: 'CpdQueueItem' });
+  .meta({ id: 'StaffCpdQueueItem' });
 
 const kindCount = z.object({ total: z.number().int().min(0), overdue: z.number().int().min(0) });
 export const cpdQueue = page(cpdQueueItem)
@@ -65,7 +65,7 @@ export const cpdQueue = page(cpdQueueItem)
     /** The norm categories of the registers' variants (the category filter's choices), from the register data. */
     categories: z.array(z.object({ code: z.string(), name: named, unit })),
   })
-  .meta({ id: 'CpdQueue' });
+  .meta({ id: 'StaffCpdQueue' });
 export type CpdQueue = z.infer<typeof cpdQueue>;
 
 export const CPD_ACTIVITY_STATUSES = ['pending', 'approved', 'adjusted', 'rejected'] as const;
@@ -140,7 +140,7 @@ export type CpdActivityDecisionBody = z.infer<typeof cpdActivityDecisionBody>;
 
 export const cpdActivityDecisionResult = z
   .object({ id: uuid, status: activityStatus, approvedPoints: z.number().nullable(), unit, staffReason: z.string().nullable(), decidedAt: instant })
-  .meta({ id: 'CpdActivityDecisionResult' });
+  .meta({ id: 'StaffCpdDecisionResult' });
 export type CpdActivityDecisionResult = z.infer<typeof cpdActivityDecisionResult>;
 
 const LOGGED_IN: readonly ErrorCode[] = ['unauthenticated', 'forbidden'];
