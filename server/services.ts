@@ -8,6 +8,7 @@ import { CertificatesService } from './modules/certificates/certificates.service
 import { HealthService } from './modules/health/health.service.js';
 import { PublicRegisterService } from './modules/public-register/public-register.service.js';
 import { StaffApplicationsService } from './modules/staff-applications/staff-applications.service.js';
+import { StaffCpdService } from './modules/staff-cpd/staff-cpd.service.js';
 import type { Runtime } from './runtime.js';
 import { EvidenceStore } from './storage/evidence-store.js';
 
@@ -31,5 +32,6 @@ export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'q
     certificates: new CertificatesService(db, publicRegister),
     applications: new ApplicationsService(applicationReader),
     staffApplications: new StaffApplicationsService(applicationReader),
+    staffCpd: new StaffCpdService({ db, evidence, queues: runtime.queues, logger }),
   };
 }

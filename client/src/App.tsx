@@ -13,6 +13,8 @@ import { Application } from './registrant/application/Application.js';
 import { Apply } from './registrant/apply/Apply.js';
 import { StaffApplication } from './staff/dossier/StaffApplication.js';
 import { StaffQueue } from './staff/queue/StaffQueue.js';
+import { CpdActivityReview } from './staff/cpd/CpdActivityReview.js';
+import { CpdQueue } from './staff/cpd/CpdQueue.js';
 
 export function AppRoutes() {
   return (
@@ -31,6 +33,8 @@ export function AppRoutes() {
         {/* staff */}
         <Route path="staff" element={<StaffQueue />} />
         <Route path="staff/applications/:id" element={<StaffApplication />} />
+        <Route path="staff/cpd" element={<CpdQueue />} />
+        <Route path="staff/cpd/activities/:id" element={<CpdActivityReview />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   reason_required: 'That lifecycle edge needs a reason.',
   no_certificate: 'There is no certificate yet.',
   certificate_pending: 'The newest certificate is being prepared.',
+  adjustment_not_below_claim: 'An adjustment grants at least 0 and less than the claim (details.claimed, details.unit); to grant all of it, approve.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 export const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);

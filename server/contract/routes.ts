@@ -7,6 +7,7 @@ import { evidenceParams, idParams, noQuery, registrationNumberParams } from './c
 import { health } from './health.js';
 import { publicEntry, publicSearchQuery, publicSearchResult, verification, verifyQuery } from './public-register.js';
 import { auditEvents, auditQuery, decisionBody, decisionResult, staffApplication, staffQueue, staffQueueQuery } from './staff.js';
+import { STAFF_CPD_ROUTES } from './staff-cpd.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -231,6 +232,7 @@ export const ROUTES = {
     success: { status: 200, json: auditEvents },
     errors: LOGGED_IN,
   },
+  ...STAFF_CPD_ROUTES,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -17,9 +17,16 @@ export const staffQueueItem = z
     status: openStatus,
     submittedAt: instant,
     ageDays: z.number().int().min(0),
+    /** The register's review target (settings.cpd.review.targetDays, the one target of every staff queue). */
+    targetDays: z.number().int().positive(),
+    /** Waiting more than targetDays whole days. */
+    overdue: z.boolean(),
   })
   .meta({ id: 'StaffQueueItem' });
-export const staffQueue = page(staffQueueItem).meta({ id: 'StaffQueue' });
+/** `targetDays`: the review target (of the registers, the shortest), to say what "overdue" means. */
+export const staffQueue = page(staffQueueItem)
+  .extend({ targetDays: z.number().int().positive() })
+  .meta({ id: 'StaffQueue' });
 export type StaffQueue = z.infer<typeof staffQueue>;
 
 export const staffApplication = registrationDetail.meta({ id: 'StaffApplication' });

@@ -331,3 +331,12 @@ function amount(unit: 'points' | 'hours', variantCode: string, category: string,
   const base = { variantCode, category, before, ...(floor === undefined ? {} : { floor }) };
   return unit === 'hours' ? { code: 'hours_missing', ...base, hours: value } : { code: 'points_missing', ...base, points: value };
 }
+
+/**
+ * What an activity claims in its category's unit (points, or hours for an hours category; group supervision through
+ * the category's conversion table): the amount the progress engine compares `approvedPoints` with. Staff review uses
+ * it so that "approve" grants exactly what the engine would count and "adjust" is measured against the same claim.
+ */
+export function claimedAmount(a: CpdActivity, category: VariantNorm['categories'][number] | undefined): number {
+  return fromUnits(claimedUnits(a, category));
+}

@@ -23,7 +23,10 @@ export const cpdSettingsSchema = z.object({
     maxSessionMinutes: z.number().int().positive(),
     maxSupervisees: z.number().int().positive(),
   }),
-  /** Staff queues: an item older than targetDays is overdue. */
+  /**
+   * Staff queues: an item waiting more than targetDays whole days is overdue (domain/cpd-review reviewAge). The one
+   * target of every staff queue: the CPD queue and the applications queue both read it.
+   */
   review: z.object({ targetDays: z.number().int().positive() }),
   apiTokens: z.object({ requestsPerMinute: z.number().int().positive(), maxActivePerOrganisation: z.number().int().positive() }),
   invitations: z.object({ validDays: z.number().int().positive() }),

@@ -11,6 +11,7 @@ import { certificateRoutes } from '../modules/certificates/certificates.routes.j
 import { docsAssets, docsRoutes, DOCS_ASSETS_PATH } from '../modules/docs/docs.routes.js';
 import { publicRegisterRoutes } from '../modules/public-register/public-register.routes.js';
 import { staffRoutes } from '../modules/staff-applications/staff-applications.routes.js';
+import { staffCpdRoutes } from '../modules/staff-cpd/staff-cpd.routes.js';
 import type { Runtime } from '../runtime.js';
 import { buildServices, type Services } from '../services.js';
 import { accessLog } from './access-log.js';
@@ -35,6 +36,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
     ...applicationRoutes(services),
     ...certificateRoutes(services),
     ...staffRoutes(services),
+    ...staffCpdRoutes(services),
   };
 }
 

@@ -37,4 +37,5 @@ export const ERROR_STATUS = {
   reason_required: 409,
   no_certificate: 404,
   certificate_pending: 409,
+  adjustment_not_below_claim: 422,
 } as const satisfies Record<ErrorCode, number>;

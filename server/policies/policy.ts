@@ -49,6 +49,11 @@ const RULES = {
   'applications.review': { who: ['staff'] },
   'applications.decide': { who: ['staff'] },
   'audit.read': { who: ['staff'] },
+  /** The CPD review queue: activities, accreditation requests, objections, organisation requests. */
+  'cpdQueue.read': { who: ['staff'] },
+  /** A registrant's activity and its evidence, for review (every read audited). */
+  'cpdActivities.review': { who: ['staff'] },
+  'cpdActivities.decide': { who: ['staff'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

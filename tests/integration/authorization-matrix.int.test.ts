@@ -4,6 +4,7 @@ import { apiClient } from '../helpers/api-client.js';
 import { resetDatabase } from '../helpers/database.js';
 import { PDF } from '../helpers/files.js';
 import { HttpSession, oidcLogin } from '../helpers/http-session.js';
+import { staffCpdFixture } from '../helpers/staff-cpd.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
@@ -26,6 +27,9 @@ interface Fixture {
   applicationId: string;
   evidenceId: string;
   registrationNumber: string;
+  /** A pending CPD activity with one evidence file (staff CPD review). */
+  cpdActivityId: string;
+  cpdEvidenceId: string;
 }
 type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true };
 
@@ -55,6 +59,10 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
   ['staffEvidence', { path: (f) => `/api/staff/applications/${f.applicationId}/evidence/${f.evidenceId}` }, staffOnly(200)],
   ['decideApplication', { path: (f) => `/api/staff/applications/${f.applicationId}/decision`, body: { decision: 'approve', expectedStatus: 'submitted' } }, staffOnly(409)],
   ['auditEvents', { path: () => '/api/staff/audit-events' }, staffOnly(200)],
+  ['staffCpdQueue', { path: () => '/api/staff/cpd-queue' }, staffOnly(200)],
+  ['staffCpdActivity', { path: (f) => `/api/staff/cpd/activities/${f.cpdActivityId}` }, staffOnly(200)],
+  ['staffCpdEvidence', { path: (f) => `/api/staff/cpd/activities/${f.cpdActivityId}/evidence/${f.cpdEvidenceId}` }, staffOnly(200)],
+  ['decideCpdActivity', { path: (f) => `/api/staff/cpd/activities/${f.cpdActivityId}/decision`, body: { decision: 'approve', expectedStatus: 'pending' } }, staffOnly(200)],
   ['deleteEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(204, 404)],
   ['logout', { path: () => '/auth/logout', body: {} }, everyone(204)],
 ];
@@ -80,7 +88,7 @@ describe('authorisation matrix: every route as every actor', function () {
     const uploaded = await owner.upload<{ id: string }>(`/api/my/registrations/${created.body.id}/evidence`, 'vog', PDF, 'vog.pdf', 'application/pdf');
     expect(uploaded.status).to.equal(201);
     const [listed] = (await app.runtime.dataSource.query(`SELECT registration_number FROM persons WHERE publicly_listed LIMIT 1`)) as Array<{ registration_number: string }>;
-    fixture = { applicationId: created.body.id, evidenceId: uploaded.body.id, registrationNumber: listed!.registration_number };
+    fixture = { applicationId: created.body.id, evidenceId: uploaded.body.id, registrationNumber: listed!.registration_number, ...(await staffCpdFixture(app.runtime.dataSource, app.config.evidenceDir)) };
   });
   after(() => app?.close());
 

@@ -1,3 +1,5 @@
+import { CPD_REVIEW_TEMPLATES } from './cpd-review-templates.js';
+
 /** Mail texts per template and locale. Plain text; every mail says who sent it, why, and what happens next. */
 export interface RenderedEmail {
   subject: string;
@@ -173,6 +175,7 @@ const templates = {
       ].join('\n'),
     }),
   },
+  ...CPD_REVIEW_TEMPLATES,
 } satisfies Record<string, Record<'nl' | 'en', Render>>;
 
 export type EmailTemplate = keyof typeof templates;

@@ -23,5 +23,9 @@ export const queryKeys = {
     queues: ['staff', 'applications', 'queue'] as const,
     queue: (query: StaffQueueQuery) => ['staff', 'applications', 'queue', query] as const,
     application: (id: string) => ['staff', 'applications', 'detail', id] as const,
+    /** The CPD review queue (every page and filter) and one activity under review. */
+    cpdQueues: ['staff', 'cpd', 'queue'] as const,
+    cpdQueue: (query: object) => ['staff', 'cpd', 'queue', query] as const,
+    cpdActivity: (id: string) => ['staff', 'cpd', 'activity', id] as const,
   },
 };

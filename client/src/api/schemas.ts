@@ -5,3 +5,4 @@ export { answers as answersSchema, createApplicationBody as createSchema, person
 export { publicSearchQuery as searchQuerySchema, verifyQuery as verifyQuerySchema } from '../../../server/contract/public-register.js';
 export { decisionBody as decisionSchema } from '../../../server/contract/staff.js';
 export { isVerificationCode, normalizeVerificationCode } from '../../../server/contract/verification-code.js';
+export { cpdActivityDecisionBody as cpdActivityDecisionSchema } from '../../../server/contract/staff-cpd.js';

@@ -119,3 +119,9 @@ export function isOpenStatus(value: string): value is (typeof OPEN_STATUSES)[num
 export function isFixedEvidenceKind(value: string): value is (typeof FIXED_EVIDENCE_KINDS)[number] {
   return (FIXED_EVIDENCE_KINDS as readonly string[]).includes(value);
 }
+
+// --- staff CPD review (issue 8) ---------------------------------------------------------------------
+export type { CpdQueue, CpdQueueKind, StaffCpdActivity, CpdActivityDecisionResult } from '../../../server/contract/staff-cpd.js';
+export type CpdQueueItem = import('../../../server/contract/staff-cpd.js').CpdQueue['items'][number];
+export type CpdActivityDecisionRequest = z.input<typeof import('../../../server/contract/staff-cpd.js').cpdActivityDecisionBody>;
+export { CPD_QUEUE_KINDS, CPD_REVIEW_DECISIONS } from '../../../server/contract/staff-cpd.js';

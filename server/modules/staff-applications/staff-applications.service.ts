@@ -16,6 +16,9 @@ import {
   type Application,
 } from '../../db/repositories/applications.repository.js';
 import { recordAudit } from '../../db/repositories/audit.repository.js';
+import { listRegisterSettings } from '../../db/repositories/staff-cpd.repository.js';
+import { reviewAge } from '../../domain/cpd-review.js';
+import { registerSettingsSchema } from '../../domain/register-rules.js';
 import { issueCertificateRevision } from '../../db/repositories/certificates.repository.js';
 import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
@@ -31,8 +34,6 @@ interface Context {
   actor: Actor;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Register staff: the review queue, dossiers (every access logged) and decisions (every decision audited). */
 export class StaffApplicationsService {
   private readonly deps: ApplicationReader['deps'];
@@ -42,6 +43,9 @@ export class StaffApplicationsService {
   }
 
   async queue(q: StaffQueueQuery, now = new Date()) {
+    // The review target is register data (settings.cpd.review.targetDays), one target for every staff queue.
+    const targets = new Map((await listRegisterSettings(this.deps.db)).map((g) => [g.id, registerSettingsSchema.parse(g.settings).cpd.review.targetDays]));
+    const shortest = Math.min(...targets.values());
     const { rows: found, total } = await staffQueue(this.deps.db, {
       statuses: q.status ? [q.status] : ['submitted', 'in_review'],
       variantCode: q.variant ?? null,
@@ -49,18 +53,23 @@ export class StaffApplicationsService {
       offset: (q.page - 1) * q.pageSize,
     });
     return {
-      items: found.map((r) => ({
-        id: r.id,
-        person: { name: displayName({ givenNames: r.person.givenNames, prefix: r.person.namePrefix, familyName: r.person.familyName }), email: r.person.email },
-        variant: { code: r.variant.code, name: r.variant.name },
-        // The queue selects only open statuses.
-        status: r.status as StaffQueueQuery['status'] & string,
-        submittedAt: r.submittedAt.toISOString(),
-        ageDays: Math.floor((now.getTime() - r.submittedAt.getTime()) / DAY_MS),
-      })),
+      items: found.map((r) => {
+        const targetDays = targets.get(r.variant.registerId) ?? shortest;
+        return {
+          id: r.id,
+          person: { name: displayName({ givenNames: r.person.givenNames, prefix: r.person.namePrefix, familyName: r.person.familyName }), email: r.person.email },
+          variant: { code: r.variant.code, name: r.variant.name },
+          // The queue selects only open statuses.
+          status: r.status as StaffQueueQuery['status'] & string,
+          submittedAt: r.submittedAt.toISOString(),
+          ...reviewAge(r.submittedAt, now, targetDays),
+          targetDays,
+        };
+      }),
       total,
       page: q.page,
       pageSize: q.pageSize,
+      targetDays: shortest,
     };
   }
 

@@ -84,8 +84,15 @@ export function Layout() {
             </li>
             {isStaff ? (
               <li>
-                <NavLink to="/staff" className="nav__link">
+                <NavLink to="/staff" end className="nav__link">
                   {t('nav.staff')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isStaff ? (
+              <li>
+                <NavLink to="/staff/cpd" className="nav__link">
+                  {t('nav.staffCpd')}
                 </NavLink>
               </li>
             ) : null}

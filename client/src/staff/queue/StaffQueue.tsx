@@ -13,9 +13,6 @@ import { formatDate, formatNumber } from '../../lib/format.js';
 import { parsePage, useDocumentTitle } from '../../lib/hooks.js';
 import { Pagination } from '../../components/Pagination.js';
 
-/** Applications waiting longer than this many days are highlighted. */
-export const OVERDUE_DAYS = 14;
-
 export function StaffQueue() {
   const { t } = useTranslation();
   useDocumentTitle(t('staff.title'));
@@ -160,6 +157,7 @@ function QueueTable({
       <p className="results__summary" tabIndex={-1} ref={summaryRef}>
         {t('staff.count', { count: total })} <span className="results__range">{range}</span>
       </p>
+      <p>{t('staff.targetDays', { count: data.targetDays, days: formatNumber(data.targetDays, lang) })}</p>
       <table className="table">
         <caption className="visually-hidden">{t('staff.caption', { range })}</caption>
         <thead>
@@ -173,7 +171,8 @@ function QueueTable({
         </thead>
         <tbody>
           {items.map((item) => {
-            const overdue = item.ageDays > OVERDUE_DAYS;
+            // The server judges the age against the register's review target (settings.cpd.review.targetDays).
+            const overdue = item.overdue;
             return (
               <tr key={item.id} className={overdue ? 'row--overdue' : undefined}>
                 <th scope="row" data-label={t('staff.columns.person')}>
@@ -191,7 +190,7 @@ function QueueTable({
                   <span className={overdue ? 'age age--overdue' : 'age'}>
                     {t('staff.ageDays', { count: item.ageDays, days: formatNumber(item.ageDays, lang) })}
                   </span>
-                  {overdue ? <span className="tag tag--warning">{t('staff.overdue', { days: OVERDUE_DAYS })}</span> : null}
+                  {overdue ? <span className="tag tag--warning">{t('staff.overdue', { days: item.targetDays })}</span> : null}
                 </td>
               </tr>
             );

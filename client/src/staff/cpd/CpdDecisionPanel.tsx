@@ -1,0 +1,236 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import { useDecideCpdActivity } from '../../api/staff-cpd.js';
+import { CPD_REVIEW_DECISIONS, type CpdActivityDecisionRequest, type CpdActivityDecisionResult, type StaffCpdActivity } from '../../api/types.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatNumber } from '../../lib/format.js';
+import { cpdDecisionFormSchema, EMPTY_CPD_DECISION, isCpdDecisionProblem, type CpdDecisionFormValues } from './cpd-decision-form.js';
+
+/**
+ * Approve (the claim), adjust (fewer points or hours, with a reason) or reject (with a reason); every decision is
+ * confirmed before it is sent, validated with the server's schema, and refused with 409 when someone decided first.
+ */
+export function CpdDecisionPanel({
+  activity,
+  onDecided,
+  onStale,
+}: {
+  activity: StaffCpdActivity;
+  onDecided: (result: CpdActivityDecisionResult) => void;
+  onStale: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { claim } = activity;
+  const { register, handleSubmit, watch, formState } = useForm<CpdDecisionFormValues, unknown, CpdActivityDecisionRequest>({
+    resolver: zodResolver(cpdDecisionFormSchema(claim.amount, activity.updatedAt)),
+    defaultValues: EMPTY_CPD_DECISION,
+    shouldFocusError: false,
+  });
+  const decision = watch('decision');
+  const [confirming, setConfirming] = useState<CpdActivityDecisionRequest | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const decide = useDecideCpdActivity(activity.id);
+  const busy = decide.isPending;
+  const firstRadio = useRef<HTMLInputElement | null>(null);
+  const pointsRef = useRef<HTMLInputElement | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const ids = { decision: useId(), points: useId(), pointsHint: useId(), pointsError: useId(), reason: useId(), reasonHint: useId(), reasonError: useId() };
+
+  const unitWord = (n: number) => t(claim.unit === 'hours' ? 'staffCpd.hours' : 'staffCpd.points', { count: n, n: formatNumber(n, lang) });
+  const problemText = (message: string | undefined) => (message ? t(`staffCpd.decision.problem.${isCpdDecisionProblem(message) ? message : 'invalid'}`, { claim: unitWord(claim.amount) }) : null);
+  const decisionProblem = problemText(formState.errors.decision?.message);
+  const pointsProblem = decision === 'adjust' ? problemText(formState.errors.points?.message) : null;
+  const reasonProblem = decision === 'adjust' || decision === 'reject' ? problemText(formState.errors.reason?.message) : null;
+
+  // Focus follows the step: into the confirmation, and back to the submit button when it is cancelled.
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) {
+      wasConfirming.current = true;
+      confirmRef.current?.focus();
+    } else if (wasConfirming.current) {
+      wasConfirming.current = false;
+      submitRef.current?.focus();
+    }
+  }, [confirming]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
+  const send = async (body: CpdActivityDecisionRequest) => {
+    setError(null);
+    try {
+      onDecided(await decide.mutateAsync(body));
+    } catch (err) {
+      // Focus goes to the error (or the stale notice), not back to the submit button.
+      wasConfirming.current = false;
+      setConfirming(null);
+      if (err instanceof ApiError && err.code === 'status_changed') onStale();
+      else setError(err);
+    }
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    void handleSubmit(
+      (body) => setConfirming(body),
+      (errors) => {
+        if (errors.decision) firstRadio.current?.focus();
+        else if (errors.points) pointsRef.current?.focus();
+        else reasonRef.current?.focus();
+      },
+    )(event);
+
+  const pointsField = register('points');
+  const reasonField = register('reason');
+  const confirmText = (body: CpdActivityDecisionRequest) => {
+    switch (body.decision) {
+      case 'approve':
+        return t('staffCpd.decision.confirm.approve', { amount: unitWord(claim.amount) });
+      case 'adjust':
+        return t('staffCpd.decision.confirm.adjust', { amount: unitWord(body.points), claim: unitWord(claim.amount) });
+      case 'reject':
+        return t('staffCpd.decision.confirm.reject', { claim: unitWord(claim.amount) });
+      default:
+        return '';
+    }
+  };
+
+  return (
+    <section className="decision" aria-labelledby="cpd-decision-heading">
+      <h2 id="cpd-decision-heading">{t('staffCpd.decision.title')}</h2>
+      {error ? (
+        <div ref={errorRef} tabIndex={-1}>
+          <ErrorMessage error={error} />
+        </div>
+      ) : null}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <fieldset className="fieldset" aria-describedby={decisionProblem ? ids.decision : undefined}>
+          <legend className="legend">{t('staffCpd.decision.legend')}</legend>
+          {decisionProblem ? (
+            <p className="field-error" id={ids.decision} role="alert">
+              {decisionProblem}
+            </p>
+          ) : null}
+          <ul className="plain-list choices">
+            {CPD_REVIEW_DECISIONS.map((d, i) => {
+              const field = register('decision', { onChange: () => setConfirming(null) });
+              return (
+                <li key={d} className="choice">
+                  <input
+                    {...field}
+                    ref={(el) => {
+                      field.ref(el);
+                      if (i === 0) firstRadio.current = el;
+                    }}
+                    className="choice__input"
+                    type="radio"
+                    id={`cpd-decision-${d}`}
+                    value={d}
+                    disabled={busy}
+                    aria-describedby={`cpd-decision-${d}-hint`}
+                  />
+                  <label className="choice__label" htmlFor={`cpd-decision-${d}`}>
+                    {t(`staffCpd.decision.option.${d}`)}
+                  </label>
+                  <p className="hint choice__hint" id={`cpd-decision-${d}-hint`}>
+                    {t(`staffCpd.decision.optionHint.${d}`, { claim: unitWord(claim.amount) })}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+
+        {decision === 'adjust' ? (
+          <div className="field">
+            <label className="label" htmlFor={ids.points}>
+              {t(claim.unit === 'hours' ? 'staffCpd.decision.hoursLabel' : 'staffCpd.decision.pointsLabel')}
+            </label>
+            <p className="hint" id={ids.pointsHint}>
+              {t('staffCpd.decision.pointsHint', { claim: unitWord(claim.amount) })}
+            </p>
+            {pointsProblem ? (
+              <p className="field-error" id={ids.pointsError} role="alert">
+                {pointsProblem}
+              </p>
+            ) : null}
+            <input
+              {...pointsField}
+              ref={(el) => {
+                pointsField.ref(el);
+                pointsRef.current = el;
+              }}
+              id={ids.points}
+              className="input input--narrow"
+              inputMode="decimal"
+              autoComplete="off"
+              aria-describedby={[ids.pointsHint, pointsProblem ? ids.pointsError : null].filter(Boolean).join(' ')}
+              aria-invalid={pointsProblem ? true : undefined}
+              disabled={busy}
+            />
+          </div>
+        ) : null}
+
+        {decision === 'adjust' || decision === 'reject' ? (
+          <div className="field">
+            <label className="label" htmlFor={ids.reason}>
+              {t(`staffCpd.decision.reasonLabel.${decision}`)}
+            </label>
+            <p className="hint" id={ids.reasonHint}>
+              {t('staffCpd.decision.reasonHint')}
+            </p>
+            {reasonProblem ? (
+              <p className="field-error" id={ids.reasonError} role="alert">
+                {reasonProblem}
+              </p>
+            ) : null}
+            <textarea
+              {...reasonField}
+              ref={(el) => {
+                reasonField.ref(el);
+                reasonRef.current = el;
+              }}
+              id={ids.reason}
+              className="input textarea"
+              rows={5}
+              maxLength={2000}
+              aria-describedby={[ids.reasonHint, reasonProblem ? ids.reasonError : null].filter(Boolean).join(' ')}
+              aria-invalid={reasonProblem ? true : undefined}
+              disabled={busy}
+            />
+          </div>
+        ) : null}
+
+        {confirming ? (
+          <div className="notice notice--attention confirm" tabIndex={-1} ref={confirmRef} role="group" aria-labelledby="cpd-confirm-title">
+            <p className="notice__title" id="cpd-confirm-title">
+              {t(`staffCpd.decision.confirmTitle.${confirming.decision}`)}
+            </p>
+            <p>{confirmText(confirming)}</p>
+            <p className="actions">
+              <button type="button" className="button" onClick={() => void send(confirming)} disabled={busy}>
+                {busy ? t('staffCpd.decision.saving') : t('staffCpd.decision.confirmYes')}
+              </button>
+              <button type="button" className="button button--secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                {t('staffCpd.decision.confirmNo')}
+              </button>
+            </p>
+          </div>
+        ) : (
+          <p className="actions">
+            <button type="submit" className="button" disabled={busy} ref={submitRef}>
+              {t('staffCpd.decision.submit')}
+            </button>
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
