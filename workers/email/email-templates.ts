@@ -1,3 +1,5 @@
+import { ACCREDITATION_TEMPLATES } from './accreditation-templates.js';
+
 /** Mail texts per template and locale. Plain text; every mail says who sent it, why, and what happens next. */
 export interface RenderedEmail {
   subject: string;
@@ -173,6 +175,7 @@ const templates = {
       ].join('\n'),
     }),
   },
+  ...ACCREDITATION_TEMPLATES,
 } satisfies Record<string, Record<'nl' | 'en', Render>>;
 
 export type EmailTemplate = keyof typeof templates;
