@@ -486,6 +486,36 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
     });
   });
 
+  describe('demo data', () => {
+    it('gives the demo provider approved accreditations, a pending request and an objection, and books Sanne de Vries once', async () => {
+      const seeded = (await db().query(`SELECT seed_key, status, code, category FROM accreditations WHERE seed_key LIKE 'seed-accr-%' ORDER BY seed_key`)) as Array<{ seed_key: string; status: string; code: string | null; category: string | null }>;
+      expect(seeded.map((r) => [r.seed_key, r.status])).to.deep.equal([
+        ['seed-accr-agressie', 'submitted'],
+        ['seed-accr-intervisie', 'objection'],
+        ['seed-accr-jeugd', 'approved'],
+        ['seed-accr-mgv', 'approved'],
+        ['seed-accr-netwerk', 'approved'],
+        ['seed-accr-schulden', 'approved'],
+      ]);
+      expect(seeded.find((r) => r.seed_key === 'seed-accr-jeugd')!.category).to.equal('specialisme');
+      const sanne = async () =>
+        (await db().query(
+          `SELECT a.seed_key, c.category, c.status, c.source FROM cpd_activities c JOIN accreditations a ON a.id = c.accreditation_id JOIN persons p ON p.id = c.person_id
+            WHERE p.seed_key = 'seed-person-0' AND a.seed_key LIKE 'seed-accr-%' ORDER BY a.seed_key`,
+        )) as Array<{ seed_key: string; category: string; status: string; source: string }>;
+      const booked = await sanne();
+      expect(booked.map((r) => r.seed_key)).to.deep.equal(['seed-accr-jeugd', 'seed-accr-mgv', 'seed-accr-netwerk']);
+      for (const r of booked) expect(r).to.include({ status: 'approved', source: 'attendance' });
+      // Seeding again adds nothing.
+      const { seedAccreditation } = await import('../../scripts/lib/seed-accreditation.js');
+      await seedAccreditation(db(), () => undefined);
+      expect(await sanne()).to.have.length(3);
+      expect(((await db().query(`SELECT count(*)::int AS n FROM accreditations WHERE seed_key LIKE 'seed-accr-%'`)) as Array<{ n: number }>)[0]!.n).to.equal(6);
+      const list = await provider.get<{ items: Array<{ code: string | null }> }>('/api/provider/accreditations');
+      expect(list.body.items.map((i) => i.code)).to.include.members(['NRDM-GV24', 'NRDS-NW35', 'NRDJ-GZ86', 'NRDE-LR47']);
+    });
+  });
+
   describe('public agenda', () => {
     it('lists approved accreditations with upcoming runs, filtered, and leaves out those the provider opted out', async () => {
       const title = `Agenda-test ${Date.now()}`;
