@@ -156,16 +156,23 @@ function AgendaToggle({ a }: { a: AccreditationDetail }) {
   const { t } = useTranslation();
   const set = useSetAgenda(a.id);
   const id = useId();
+  // Shown at once; the answer (or an error) settles it.
+  const [shown, setShown] = useState(a.inAgenda);
   return (
     <div className="field">
       <div className="choice">
-        <input className="choice__input" type="checkbox" id={id} checked={a.inAgenda} disabled={set.isPending} onChange={(e) => set.mutate(e.target.checked)} aria-describedby={`${id}-hint`} />
+        <input className="choice__input" type="checkbox" id={id} checked={shown}
+          onChange={(e) => {
+            const next = e.target.checked;
+            setShown(next);
+            set.mutate(next, { onError: () => setShown(!next) });
+          }} aria-describedby={`${id}-hint`} />
         <label className="choice__label" htmlFor={id}>
           {t('accreditation.agenda.toggle')}
         </label>
       </div>
       <p className="hint" id={`${id}-hint`}>
-        {a.inAgenda ? t('accreditation.agenda.shown') : t('accreditation.agenda.hidden')}
+        {shown ? t('accreditation.agenda.shown') : t('accreditation.agenda.hidden')}
       </p>
       {set.isError ? <ErrorMessage error={set.error} /> : null}
     </div>

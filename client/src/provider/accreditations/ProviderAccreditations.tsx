@@ -41,7 +41,7 @@ function List() {
       ) : query.data.items.length === 0 ? (
         <p className="notice">{t('accreditation.list.empty')}</p>
       ) : (
-        <div className="table-wrap" style={{ overflowX: 'auto' }}>
+        <div className="table-wrap" data-scroll="" style={{ overflowX: 'auto' }}>
           <table className="table">
             <caption className="visually-hidden">{t('accreditation.list.title')}</caption>
             <thead>

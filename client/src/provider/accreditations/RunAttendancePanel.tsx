@@ -58,7 +58,7 @@ export function RunAttendancePanel({ runId }: { runId: string }) {
           <label className="label" htmlFor={ids.file}>
             {t('accreditation.attendance.file')}
           </label>
-          <input id={ids.file} className="input input--file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input id={ids.file} className="input input--file" style={{ maxWidth: '100%' }} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
         <button type="submit" className="button" disabled={!file || progress !== undefined}>
           {t('accreditation.attendance.upload')}
@@ -90,7 +90,7 @@ export function RunAttendancePanel({ runId }: { runId: string }) {
         <>
           <h5>{t('accreditation.attendance.booked', { count: attendance.data.booked.length })}</h5>
           {attendance.data.booked.length ? (
-            <div style={{ overflowX: 'auto' }}>
+            <div data-scroll="" style={{ overflowX: 'auto' }}>
               <table className="table">
                 <thead>
                   <tr>
@@ -152,7 +152,7 @@ function Results({ upload }: { upload: AttendanceUpload }) {
         </a>
       </p>
       {refused.length ? (
-        <div style={{ overflowX: 'auto' }}>
+        <div data-scroll="" style={{ overflowX: 'auto' }}>
           <table className="table">
             <caption>{t('accreditation.attendance.refusedRows')}</caption>
             <thead>
