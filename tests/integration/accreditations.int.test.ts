@@ -248,6 +248,20 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect((await staff.get(`/api/staff/accreditations/00000000-0000-4000-8000-000000000000`)).status).to.equal(404);
     });
 
+    it('draws another code when the first one drawn is taken (the unique constraint decides)', async () => {
+      const a = await submitted();
+      const [staffAccount] = (await db().query(`SELECT account_id AS id FROM account_roles WHERE role = 'staff' LIMIT 1`)) as Array<{ id: string }>;
+      const draws = ['NRDM-GV24', 'TEST-CD23'];
+      const { approveAccreditation } = await import('../../server/db/repositories/accreditations.repository.js');
+      const code = await db().transaction((m) =>
+        approveAccreditation(m, a.id, { points: 7.5, category: 'deskundigheidsbevordering', subcategory: null, termYears: 1, validFrom: today, validUntil: addDays(today, 364), decidedBy: staffAccount!.id }, () => draws.shift()!),
+      );
+      expect(code).to.equal('TEST-CD23');
+      expect(draws).to.deep.equal([]);
+      const [row] = (await db().query(`SELECT status, code FROM accreditations WHERE id = $1`, [a.id])) as Array<{ status: string; code: string }>;
+      expect(row).to.deep.equal({ status: 'approved', code: 'TEST-CD23' });
+    });
+
     it('refuses a rejection without a reason and a malformed decision', async () => {
       const a = await submitted();
       expect((await staff.post<ErrorBody>(`/api/staff/accreditations/${a.id}/decision`, { decision: 'reject', expectedStatus: 'submitted' })).status).to.equal(400);
@@ -420,6 +434,11 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       const jsonRows = await provider.post<ErrorBody>(`/api/provider/runs/${runId}/attendance/numbers`, { registrationNumbers: Array.from({ length: 50_000 }, () => registered[0]!) });
       expect(jsonRows.status).to.equal(413);
       expect(jsonRows.body.error.code).to.be.oneOf(['attendance_too_many_rows', 'attendance_too_large']);
+
+      // A JSON body over the byte limit is refused as such, before it is read whole.
+      const hugeJson = await provider.post<ErrorBody>(`/api/provider/runs/${runId}/attendance/numbers`, { registrationNumbers: Array.from({ length: 10_000 }, () => 'é'.repeat(200)) });
+      expect(hugeJson.status).to.equal(413);
+      expect(hugeJson.body.error.code).to.equal('attendance_too_large');
 
       // A 20 MB file (the limit is settings.cpd.attendance.maxBytes = 2 MB).
       const big = Buffer.concat([csv(registered.slice(0, 5)), Buffer.alloc(20 * 1024 * 1024, 0x20)]);
