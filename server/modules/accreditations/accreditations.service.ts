@@ -212,7 +212,6 @@ export class AccreditationsService {
     const form = settings.cpd.accreditationForms.find((f) => f.code === row.form);
     const refusal = objectionRefusal({ status: row.status, decidedOn: row.decidedOn, objectionsLodged: objections.length }, today, rules.objectionWeeks);
     const owned = { organisationId: row.organisationId };
-    const staff = actor.roles.includes('staff');
     return {
       id: row.id,
       organisation: { id: row.organisationId, name: row.organisationName },
@@ -257,7 +256,7 @@ export class AccreditationsService {
         addRun: row.status === 'approved' && row.validUntil !== null && row.validUntil >= today && can(actor, 'accreditations.runs', owned),
         uploadAttendance: row.status === 'approved' && can(actor, 'attendance.upload', owned),
         toggleAgenda: row.status === 'approved' && can(actor, 'accreditations.agenda', owned),
-        decide: staff && (row.status === 'submitted' || row.status === 'objection') && can(actor, 'accreditations.decide'),
+        decide: (row.status === 'submitted' || row.status === 'objection') && can(actor, 'accreditations.decide'),
       },
     };
   }
