@@ -42,6 +42,11 @@ describe('attendance list', () => {
     expect(codeOf(() => attendanceFromJson(Array(6).fill('000100001'), opts))).to.equal('attendance_too_many_rows');
   });
 
+  it('refuses a file that is not CSV at all (an unclosed quote), naming the line', () => {
+    expect(codeOf(() => parseAttendanceCsv(Buffer.from('000100001\n"000100002\n000100003\n'), opts))).to.equal('attendance_unreadable');
+    expect(codeOf(() => parseAttendanceCsv(Buffer.from('000100001\u0000\n'), opts))).to.equal('attendance_not_utf8');
+  });
+
   it('detects the delimiter from the first line outside quotes', () => {
     expect(detectDelimiter('a;b\n')).to.equal(';');
     expect(detectDelimiter('a,b\n')).to.equal(',');
