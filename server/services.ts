@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config.js';
 import { AccountsService } from './modules/accounts/accounts.service.js';
+import { AccreditationsService } from './modules/accreditations/accreditations.service.js';
 import { ApplicationReader } from './modules/applications/application-reader.js';
 import { ApplicationsService } from './modules/applications/applications.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
@@ -33,5 +34,6 @@ export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'q
     applications: new ApplicationsService(applicationReader),
     staffApplications: new StaffApplicationsService(applicationReader),
     staffCpd: new StaffCpdService({ db, evidence, queues: runtime.queues, logger }),
+    accreditations: new AccreditationsService({ db, queues: runtime.queues, logger }),
   };
 }

@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createQueryClient } from './api/query-client.js';
 import { Layout } from './components/layout/Layout.js';
+import { Agenda } from './public/Agenda.js';
 import { LoginFailed } from './public/LoginFailed.js';
 import { NotFound } from './public/NotFound.js';
 import { RegisterDetail } from './public/RegisterDetail.js';
@@ -11,6 +12,10 @@ import { Verify } from './public/Verify.js';
 import { Account } from './registrant/account/Account.js';
 import { Application } from './registrant/application/Application.js';
 import { Apply } from './registrant/apply/Apply.js';
+import { AccreditationPage } from './provider/accreditations/AccreditationPage.js';
+import { NewAccreditation } from './provider/accreditations/NewAccreditation.js';
+import { ProviderAccreditations } from './provider/accreditations/ProviderAccreditations.js';
+import { StaffAccreditationPage } from './staff/accreditations/StaffAccreditationPage.js';
 import { StaffApplication } from './staff/dossier/StaffApplication.js';
 import { StaffQueue } from './staff/queue/StaffQueue.js';
 import { CpdActivityReview } from './staff/cpd/CpdActivityReview.js';
@@ -26,6 +31,11 @@ export function AppRoutes() {
         <Route path="register/:number" element={<RegisterDetail />} />
         <Route path="verify/:registrationNumber" element={<Verify />} />
         <Route path="login/failed" element={<LoginFailed />} />
+        <Route path="agenda" element={<Agenda />} />
+        {/* provider: accreditation */}
+        <Route path="provider/accreditations" element={<ProviderAccreditations />} />
+        <Route path="provider/accreditations/new" element={<NewAccreditation />} />
+        <Route path="provider/accreditations/:id" element={<AccreditationPage />} />
         {/* registrant */}
         <Route path="account" element={<Account />} />
         <Route path="apply" element={<Apply />} />
@@ -35,6 +45,7 @@ export function AppRoutes() {
         <Route path="staff/applications/:id" element={<StaffApplication />} />
         <Route path="staff/cpd" element={<CpdQueue />} />
         <Route path="staff/cpd/activities/:id" element={<CpdActivityReview />} />
+        <Route path="staff/accreditations/:id" element={<StaffAccreditationPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

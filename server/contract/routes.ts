@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 import { me } from './accounts.js';
+import { ACCREDITATION_ROUTES } from './accreditations.js';
 import { createApplicationBody, myRegistrations, registrationDetail, evidence, updateApplicationBody, uploadFields, variantList } from './applications.js';
 import { certificateStatus } from './certificates.js';
 import { evidenceParams, idParams, noQuery, registrationNumberParams } from './common.js';
@@ -14,7 +15,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** What a successful call answers: JSON of a schema, a file, a redirect or nothing. */
 export type Success =
   | { status: 200 | 201; json: z.ZodType }
-  | { status: 200; file: 'application/pdf' | 'evidence' }
+  | { status: 200; file: 'application/pdf' | 'evidence' | 'text/csv' }
   | { status: 302; redirect: string }
   | { status: 204 }
   | { status: 200; html: true };
@@ -24,7 +25,7 @@ export interface RouteContract {
   /** Express path syntax (`:id`); the OpenAPI document writes `{id}`. */
   path: string;
   summary: string;
-  tag: 'public' | 'account' | 'registrant' | 'staff' | 'system';
+  tag: 'public' | 'account' | 'registrant' | 'provider' | 'staff' | 'system';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { json: z.ZodType } | { multipart: z.ZodObject; file: string };
@@ -233,6 +234,7 @@ export const ROUTES = {
     errors: LOGGED_IN,
   },
   ...STAFF_CPD_ROUTES,
+  ...ACCREDITATION_ROUTES,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { AppConfig } from '../config/config.js';
 import { ROUTES, type RouteName } from '../contract/routes.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
+import { accreditationRoutes, OWN_JSON_BODY } from '../modules/accreditations/accreditations.routes.js';
 import { applicationRoutes } from '../modules/applications/applications.routes.js';
 import { certificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { docsAssets, docsRoutes, DOCS_ASSETS_PATH } from '../modules/docs/docs.routes.js';
@@ -37,6 +38,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
     ...certificateRoutes(services),
     ...staffRoutes(services),
     ...staffCpdRoutes(services),
+    ...accreditationRoutes(services),
   };
 }
 
@@ -66,7 +68,8 @@ export function createApp(deps: AppDeps): Express {
   const sessionless = [...publicRoutes, ...otherSessionless];
   app.use(DOCS_ASSETS_PATH, docsAssets());
 
-  app.use(express.json({ limit: '100kb' }));
+  // A route that reads a larger JSON body itself, after its policy check (attendance lists), is skipped here.
+  app.use(express.json({ limit: '100kb', type: (req) => !OWN_JSON_BODY.test((req as express.Request).path) && typeof (req as express.Request).is('application/json') === 'string' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 }));
   app.use(originCheck(config));
 

@@ -42,6 +42,14 @@ const RULES = {
   // ---- Accreditation (issue 8): requests, runs, attendance.
   'accreditations.submit': { who: ['provider'], member: { kind: 'provider', authorised: true } },
   'attendance.upload': { who: ['provider'], member: { kind: 'provider', authorised: true }, tokens: true },
+  // Reading own requests needs a membership only (a refused organisation still sees what it asked); acting on them
+  // needs an authorised organisation.
+  'accreditations.read': { who: ['provider'], member: { kind: 'provider' } },
+  'accreditations.withdraw': { who: ['provider'], member: { kind: 'provider', authorised: true } },
+  'accreditations.object': { who: ['provider'], member: { kind: 'provider', authorised: true } },
+  'accreditations.agenda': { who: ['provider'], member: { kind: 'provider', authorised: true } },
+  'accreditations.runs': { who: ['provider'], member: { kind: 'provider', authorised: true } },
+  'attendance.read': { who: ['provider'], member: { kind: 'provider' }, tokens: true },
 
   // ---- CPD activities and progress (issue 8).
 
@@ -54,6 +62,8 @@ const RULES = {
   /** A registrant's activity and its evidence, for review (every read audited). */
   'cpdActivities.review': { who: ['staff'] },
   'cpdActivities.decide': { who: ['staff'] },
+  'accreditations.review': { who: ['staff'] },
+  'accreditations.decide': { who: ['staff'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { ROUTES, type RouteName } from '../../server/contract/routes.js';
+import { addDays, todayIn } from '../../server/domain/plain-date.js';
 import { apiClient } from '../helpers/api-client.js';
 import { resetDatabase } from '../helpers/database.js';
 import { PDF } from '../helpers/files.js';
@@ -22,6 +23,7 @@ type Expected = Record<ActorName, number>;
 const everyone = (status: number): Expected => ({ anonymous: status, registrant: status, other: status, provider: status, employer: status, municipality: status, staff: status });
 const registrantsOnly = (own: number, other: number): Expected => ({ anonymous: 401, registrant: own, other, provider: 403, employer: 403, municipality: 403, staff: 403 });
 const staffOnly = (staff: number): Expected => ({ anonymous: 401, registrant: 403, other: 403, provider: 403, employer: 403, municipality: 403, staff });
+const providerOnly = (provider: number): Expected => ({ anonymous: 401, registrant: 403, other: 403, provider, employer: 403, municipality: 403, staff: 403 });
 
 interface Fixture {
   applicationId: string;
@@ -30,8 +32,23 @@ interface Fixture {
   /** A pending CPD activity with one evidence file (staff CPD review). */
   cpdActivityId: string;
   cpdEvidenceId: string;
+  /** An approved accreditation of the demo provider, one of its (past) runs, and an attendance upload of it. */
+  accreditationId: string;
+  runId: string;
+  uploadId: string;
 }
-type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true };
+type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true | { kind: string | null; content: Buffer; name: string; type: string } };
+
+const today = todayIn('Europe/Amsterdam');
+const accreditationRequest = {
+  title: 'Matrix-training',
+  description: 'Een training om de autorisatiematrix te vullen.',
+  form: 'training',
+  netContactHours: 4,
+  variantCodes: ['sociaal-werker'],
+  runs: [{ startsOn: addDays(today, -10), endsOn: addDays(today, -10), place: 'Utrecht' }],
+  hasFinalTest: false,
+};
 
 /** In the order they run: the row that deletes evidence and the logout come after the rows that read them. */
 const MATRIX: Array<[RouteName, Call, Expected]> = [
@@ -63,6 +80,31 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
   ['staffCpdActivity', { path: (f) => `/api/staff/cpd/activities/${f.cpdActivityId}` }, staffOnly(200)],
   ['staffCpdEvidence', { path: (f) => `/api/staff/cpd/activities/${f.cpdActivityId}/evidence/${f.cpdEvidenceId}` }, staffOnly(200)],
   ['decideCpdActivity', { path: (f) => `/api/staff/cpd/activities/${f.cpdActivityId}/decision`, body: { decision: 'approve', expectedStatus: 'pending' } }, staffOnly(200)],
+  ['accreditationOptions', { path: () => '/api/provider/accreditation-options' }, providerOnly(200)],
+  ['myAccreditations', { path: () => '/api/provider/accreditations' }, providerOnly(200)],
+  ['submitAccreditation', { path: () => '/api/provider/accreditations', body: accreditationRequest }, providerOnly(201)],
+  ['myAccreditation', { path: (f) => `/api/provider/accreditations/${f.accreditationId}` }, providerOnly(200)],
+  ['accreditationRuns', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/runs` }, providerOnly(200)],
+  ['addAccreditationRun', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/runs`, body: { startsOn: today, endsOn: today, place: 'Utrecht' } }, providerOnly(201)],
+  ['setAccreditationAgenda', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/agenda`, body: { inAgenda: true } }, providerOnly(200)],
+  ['withdrawAccreditation', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/withdraw`, body: {} }, providerOnly(409)],
+  ['objectAccreditation', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/objection`, body: { reason: 'Een bezwaar tegen een toekenning.' } }, providerOnly(409)],
+  ['runAttendance', { path: (f) => `/api/provider/runs/${f.runId}/attendance` }, providerOnly(200)],
+  [
+    'uploadAttendanceCsv',
+    { path: (f) => `/api/provider/runs/${f.runId}/attendance`, upload: { kind: null, content: Buffer.from('registratienummer\n000100001\n'), name: 'aanwezig.csv', type: 'text/csv' } },
+    providerOnly(201),
+  ],
+  ['uploadAttendanceJson', { path: (f) => `/api/provider/runs/${f.runId}/attendance/numbers`, body: { registrationNumbers: ['000100001'] } }, providerOnly(201)],
+  ['attendanceUpload', { path: (f) => `/api/provider/attendance-uploads/${f.uploadId}` }, providerOnly(200)],
+  ['attendanceUploadCsv', { path: (f) => `/api/provider/attendance-uploads/${f.uploadId}/csv` }, providerOnly(200)],
+  ['staffAccreditation', { path: (f) => `/api/staff/accreditations/${f.accreditationId}` }, staffOnly(200)],
+  [
+    'decideAccreditation',
+    { path: (f) => `/api/staff/accreditations/${f.accreditationId}/decision`, body: { decision: 'approve', expectedStatus: 'submitted', termYears: 1, variantCodes: ['sociaal-werker'] } },
+    staffOnly(409),
+  ],
+  ['publicAgenda', { path: () => '/api/public/agenda?place=utrecht' }, everyone(200)],
   ['deleteEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(204, 404)],
   ['logout', { path: () => '/auth/logout', body: {} }, everyone(204)],
 ];
@@ -88,7 +130,23 @@ describe('authorisation matrix: every route as every actor', function () {
     const uploaded = await owner.upload<{ id: string }>(`/api/my/registrations/${created.body.id}/evidence`, 'vog', PDF, 'vog.pdf', 'application/pdf');
     expect(uploaded.status).to.equal(201);
     const [listed] = (await app.runtime.dataSource.query(`SELECT registration_number FROM persons WHERE publicly_listed LIMIT 1`)) as Array<{ registration_number: string }>;
-    fixture = { applicationId: created.body.id, evidenceId: uploaded.body.id, registrationNumber: listed!.registration_number, ...(await staffCpdFixture(app.runtime.dataSource, app.config.evidenceDir)) };
+    const provider = apiClient(sessions.provider, app.url);
+    const accreditation = await provider.post<{ id: string; runs: Array<{ id: string }> }>('/api/provider/accreditations', accreditationRequest);
+    expect(accreditation.status).to.equal(201);
+    const approval = await apiClient(sessions.staff, app.url).post(`/api/staff/accreditations/${accreditation.body.id}/decision`, { decision: 'approve', expectedStatus: 'submitted', termYears: 1, variantCodes: ['sociaal-werker'] });
+    expect(approval.status).to.equal(200);
+    const runId = accreditation.body.runs[0]!.id;
+    const attendance = await provider.post<{ id: string }>(`/api/provider/runs/${runId}/attendance/numbers`, { registrationNumbers: [listed!.registration_number] });
+    expect(attendance.status).to.equal(201);
+    fixture = {
+      applicationId: created.body.id,
+      evidenceId: uploaded.body.id,
+      registrationNumber: listed!.registration_number,
+      accreditationId: accreditation.body.id,
+      runId,
+      uploadId: attendance.body.id,
+      ...(await staffCpdFixture(app.runtime.dataSource, app.config.evidenceDir)),
+    };
   });
   after(() => app?.close());
 
@@ -103,7 +161,12 @@ describe('authorisation matrix: every route as every actor', function () {
       for (const actor of ACTORS) {
         const api = apiClient(sessions[actor], app.url);
         const path = call.path(fixture);
-        const res = call.upload ? await api.upload(path, 'vog', PDF, 'vog.pdf', 'application/pdf') : await api.call(route.method, path, call.body);
+        const res =
+          call.upload === true
+            ? await api.upload(path, 'vog', PDF, 'vog.pdf', 'application/pdf')
+            : call.upload
+              ? await api.upload(path, call.upload.kind, call.upload.content, call.upload.name, call.upload.type)
+              : await api.call(route.method, path, call.body);
         if (res.status !== expected[actor]) mismatches.push(`${name} as ${actor}: ${res.status}, expected ${expected[actor]}`);
       }
     }

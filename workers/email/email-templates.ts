@@ -1,4 +1,5 @@
 import { CPD_REVIEW_TEMPLATES } from './cpd-review-templates.js';
+import { ACCREDITATION_TEMPLATES } from './accreditation-templates.js';
 
 /** Mail texts per template and locale. Plain text; every mail says who sent it, why, and what happens next. */
 export interface RenderedEmail {
@@ -176,6 +177,7 @@ const templates = {
     }),
   },
   ...CPD_REVIEW_TEMPLATES,
+  ...ACCREDITATION_TEMPLATES,
 } satisfies Record<string, Record<'nl' | 'en', Render>>;
 
 export type EmailTemplate = keyof typeof templates;

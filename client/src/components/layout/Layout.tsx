@@ -41,6 +41,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { state: meState } = useMe();
   const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
+  const isProvider = meState.status === 'authenticated' && meState.me.roles.includes('provider');
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -77,6 +78,18 @@ export function Layout() {
                 {t('nav.register')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/agenda" className="nav__link">
+                {t('accreditation.nav.agenda')}
+              </NavLink>
+            </li>
+            {isProvider ? (
+              <li>
+                <NavLink to="/provider/accreditations" className="nav__link">
+                  {t('accreditation.nav.accreditations')}
+                </NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/account" className="nav__link">
                 {t('nav.account')}

@@ -1,0 +1,156 @@
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addDays, todayIn } from '../../server/domain/plain-date.js';
+import { launchChromium, loginThroughProvider, screenshotOnFailure, trackPageErrors } from '../helpers/browser.js';
+import { resetDatabase } from '../helpers/database.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+/**
+ * Accreditation as people do it: the demo provider requests accreditation through the form, staff approve it on the
+ * staff page, the provider adds a repeat run and uploads an attendance list, and the public agenda shows the activity.
+ */
+describe('browser: request accreditation, approve, upload attendance, agenda', function () {
+  this.timeout(180_000);
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pages: Array<{ page: Page; errors: string[] }> = [];
+  const today = todayIn('Europe/Amsterdam');
+  const title = `Browsertraining ${Date.now().toString(36)}`;
+  let detailUrl = '';
+  let numbers: string[] = [];
+
+  async function newPage(width = 1280): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    pages.push({ page, errors: trackPageErrors(page) });
+    return page;
+  }
+  /** Logs in; the account page the login lands on asks a provider's registrations (403), which is not ours to judge. */
+  async function login(page: Page, username: string, password: string): Promise<void> {
+    await loginThroughProvider(page, app.url, username, password);
+    await page.waitForLoadState('networkidle');
+    const tracked = pages.find((p) => p.page === page)!;
+    tracked.errors.splice(0, tracked.errors.length, ...tracked.errors.filter((e) => !/status of 403/.test(e)));
+  }
+  const noHorizontalScroll = async (page: Page) => {
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('[data-scroll]'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className}: ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    return fits ? true : `too wide: ${wide.join(', ')}`;
+  };
+
+  before(async () => {
+    app = await startTestApp({ workers: true });
+    await resetDatabase(app.runtime.dataSource, app.config.oidc.issuer, 20);
+    browser = await launchChromium();
+    const found = (await app.runtime.dataSource.query(
+      `SELECT p.registration_number AS n FROM persons p JOIN registrations r ON r.person_id = p.id JOIN variants v ON v.id = r.variant_id
+        WHERE v.code = 'sociaal-werker' AND r.status = 'registered' AND r.registered_on <= $1 ORDER BY 1 LIMIT 2`,
+      [addDays(today, -30)],
+    )) as Array<{ n: string }>;
+    numbers = found.map((r) => r.n);
+    expect(numbers).to.have.length(2);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') for (const [i, { page }] of pages.entries()) await screenshotOnFailure(page, `${this.currentTest.title}-${i}`);
+    for (const { errors } of pages) expect(errors, 'no script errors or CSP violations').to.deep.equal([]);
+  });
+  after(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  let provider: Page;
+
+  it('the provider requests accreditation on a 360 px screen; the final-test rule shows as the hours change', async () => {
+    provider = await newPage(360);
+    await login(provider, 'provider', 'demo-provider');
+    await provider.getByRole('link', { name: 'Accreditaties' }).first().click();
+    await provider.getByRole('link', { name: 'Nieuwe aanvraag' }).click();
+    await provider.getByLabel('Titel').fill(title);
+    await provider.getByLabel('Beschrijving').fill('Een training om de browsertest te doorlopen.');
+    await provider.getByLabel('Vorm').selectOption('training');
+    await provider.getByLabel('Netto contacturen').fill('20');
+    await provider.getByText(/moet een afsluitende toets hebben/).waitFor();
+    await provider.getByLabel('Netto contacturen').fill('7.8');
+    await provider.getByText(/is verplicht voor e-learning/).waitFor();
+    await provider.getByLabel('Sociaal werker', { exact: true }).check();
+    await provider.getByLabel('Verheldert vragen en behoeften').check();
+    await provider.getByLabel('Eerste dag').fill(addDays(today, -20));
+    await provider.getByLabel('Laatste dag').fill(addDays(today, -20));
+    await provider.getByLabel('Plaats').fill('Groningen');
+    expect(await noHorizontalScroll(provider), 'no horizontal scrolling at 360 px').to.equal(true);
+    await provider.getByRole('button', { name: 'Aanvraag indienen' }).click();
+    await provider.waitForURL(/\/provider\/accreditations\/[0-9a-f-]{36}$/);
+    await provider.getByText('Ingediend', { exact: true }).first().waitFor();
+    await provider.getByText(/volgens de rekenregel 7,5 punten/).waitFor();
+    detailUrl = provider.url();
+  });
+
+  it('staff see the computed points and approve', async () => {
+    const staff = await newPage();
+    await login(staff, 'staff', 'demo-staff');
+    await staff.goto(detailUrl.replace('/provider/accreditations/', '/staff/accreditations/'));
+    await staff.getByText(/7,8 netto contacturen|Punten volgens de rekenregel/).first().waitFor();
+    await staff.getByLabel('Accrediteren').check();
+    await staff.getByText(/geven volgens de rekenregel van het register 7,5 punten/).waitFor();
+    await staff.getByLabel('Geldigheid').selectOption('1');
+    await staff.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await staff.getByText('Geaccrediteerd', { exact: true }).first().waitFor();
+    const code = await staff.locator('dd.mono').first().textContent();
+    expect(code?.trim()).to.match(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  });
+
+  it('the provider adds a repeat run and uploads attendance, and sees every row and who got points', async () => {
+    await provider.goto(detailUrl);
+    await provider.getByText('Geaccrediteerd', { exact: true }).first().waitFor();
+    const add = provider.locator('form', { has: provider.getByRole('heading', { name: 'Herhaling toevoegen' }) });
+    await add.getByLabel('Eerste dag').fill(addDays(today, 30));
+    await add.getByLabel('Laatste dag').fill(addDays(today, 30));
+    await add.getByLabel('Plaats').fill('Assen');
+    await add.getByRole('button', { name: 'Uitvoering toevoegen' }).click();
+    await provider.getByRole('heading', { name: /Assen/ }).waitFor();
+
+    const pastRun = provider.locator('li.card', { has: provider.getByRole('heading', { name: /Groningen/ }) });
+    await pastRun.getByLabel('CSV-bestand').setInputFiles({ name: 'aanwezig.csv', mimeType: 'text/csv', buffer: Buffer.from(`registratienummer;naam\n${numbers[0]};A\n${numbers[1]};B\nonzin;C\n`) });
+    await pastRun.getByRole('button', { name: 'Bestand uploaden' }).click();
+    await pastRun.getByText('2 van 3 regels kregen punten').waitFor();
+    await pastRun.getByText('Geen registratienummer', { exact: true }).waitFor();
+    await pastRun.getByText('2 deelnemers met punten').waitFor();
+    await pastRun.getByRole('cell', { name: numbers[0]! }).waitFor();
+    const [download] = await Promise.all([provider.waitForEvent('download'), pastRun.getByRole('link', { name: /Uitkomst per regel downloaden/ }).first().click()]);
+    expect(download.suggestedFilename()).to.match(/^aanwezigheid-.*\.csv$/);
+
+    // The same numbers pasted again book nothing twice.
+    await pastRun.getByLabel(/Of plak registratienummers/).fill(numbers.join('\n'));
+    await pastRun.getByRole('button', { name: 'Nummers verwerken' }).click();
+    await pastRun.getByText('0 van 2 regels kregen punten').waitFor();
+    expect(await noHorizontalScroll(provider), 'no horizontal scrolling at 360 px').to.equal(true);
+  });
+
+  it('the public agenda shows the activity with its upcoming run, and not once the provider opts out', async () => {
+    const visitor = await newPage(360);
+    await visitor.goto(`${app.url}/agenda`);
+    await visitor.getByLabel('Zoeken', { exact: true }).fill(title);
+    await visitor.getByRole('button', { name: 'Zoeken' }).click();
+    await visitor.getByRole('heading', { name: title }).waitFor();
+    await visitor.getByText(/Assen/).waitFor();
+    expect(await visitor.getByText(/Groningen/).count()).to.equal(0);
+    expect(await noHorizontalScroll(visitor)).to.equal(true);
+
+    await provider.goto(detailUrl);
+    await provider.getByLabel('Tonen in de openbare cursusagenda').uncheck();
+    await provider.getByText('Deze activiteit staat niet in de cursusagenda.').waitFor();
+    await visitor.reload();
+    await visitor.getByLabel('Zoeken', { exact: true }).fill(title);
+    await visitor.getByRole('button', { name: 'Zoeken' }).click();
+    await visitor.getByText('0 activiteiten gevonden').waitFor();
+  });
+});
