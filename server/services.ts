@@ -6,6 +6,7 @@ import { ApplicationsService } from './modules/applications/applications.service
 import { AuditService } from './modules/audit/audit.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { HealthService } from './modules/health/health.service.js';
+import { OrganisationsService } from './modules/organisations/organisations.service.js';
 import { PublicRegisterService } from './modules/public-register/public-register.service.js';
 import { StaffApplicationsService } from './modules/staff-applications/staff-applications.service.js';
 import type { Runtime } from './runtime.js';
@@ -31,5 +32,6 @@ export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'q
     certificates: new CertificatesService(db, publicRegister),
     applications: new ApplicationsService(applicationReader),
     staffApplications: new StaffApplicationsService(applicationReader),
+    organisations: new OrganisationsService({ db, queues: runtime.queues, logger }),
   };
 }

@@ -10,6 +10,7 @@ import { rows } from '../../server/db/sql.js';
 import { EvidenceStore } from '../../server/storage/evidence-store.js';
 import { DEMO_USERS } from './dev-oidc.js';
 import { FAMILY_NAMES, GIVEN_NAMES, PREFIXES, pick, prng } from './seed-names.js';
+import { seedOrganisations } from './seed-organisations.js';
 
 export interface SeedOptions {
   registrants: number;
@@ -259,6 +260,7 @@ export async function seedDatabase(db: DataSource, options: SeedOptions): Promis
     if (options.registrants > batchSize) options.log(`seed: ${done}/${options.registrants} registrants (${Math.round((done / options.registrants) * 100)}%)`);
   }
   await db.transaction((m) => seedOrganisationsAndAccounts(m, options.issuer));
+  await seedOrganisations(db, options.issuer);
   if (options.evidenceDir) await seedEvidence(db, new EvidenceStore(options.evidenceDir), Math.min(options.registrants, EVIDENCE_FOR_FIRST));
   // The fixed demo people hold a certificate; the worker's certificate sweep renders pending ones.
   for (let i = 0; i < Math.min(options.registrants, FIXED.length); i++) {

@@ -5,6 +5,7 @@ import { createApplicationBody, myRegistrations, registrationDetail, evidence, u
 import { certificateStatus } from './certificates.js';
 import { evidenceParams, idParams, noQuery, registrationNumberParams } from './common.js';
 import { health } from './health.js';
+import { ORGANISATION_ROUTES } from './organisations.js';
 import { publicEntry, publicSearchQuery, publicSearchResult, verification, verifyQuery } from './public-register.js';
 import { auditEvents, auditQuery, decisionBody, decisionResult, staffApplication, staffQueue, staffQueueQuery } from './staff.js';
 
@@ -23,7 +24,7 @@ export interface RouteContract {
   /** Express path syntax (`:id`); the OpenAPI document writes `{id}`. */
   path: string;
   summary: string;
-  tag: 'public' | 'account' | 'registrant' | 'staff' | 'system';
+  tag: 'public' | 'account' | 'registrant' | 'organisation' | 'staff' | 'system';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { json: z.ZodType } | { multipart: z.ZodObject; file: string };
@@ -231,6 +232,7 @@ export const ROUTES = {
     success: { status: 200, json: auditEvents },
     errors: LOGGED_IN,
   },
+  ...ORGANISATION_ROUTES,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -9,6 +9,7 @@ import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { applicationRoutes } from '../modules/applications/applications.routes.js';
 import { certificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { docsAssets, docsRoutes, DOCS_ASSETS_PATH } from '../modules/docs/docs.routes.js';
+import { organisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { publicRegisterRoutes } from '../modules/public-register/public-register.routes.js';
 import { staffRoutes } from '../modules/staff-applications/staff-applications.routes.js';
 import type { Runtime } from '../runtime.js';
@@ -18,6 +19,7 @@ import { apiRouter, routesUnder, type RouteImpls } from './api.js';
 import { configurePassport, sessionRouter, type OidcDiscovery } from './auth.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
+import { bearerResolver } from './token-auth.js';
 
 export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'queues'> {
   config: AppConfig;
@@ -35,6 +37,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
     ...applicationRoutes(services),
     ...certificateRoutes(services),
     ...staffRoutes(services),
+    ...organisationRoutes(services),
   };
 }
 
@@ -44,7 +47,8 @@ export function createApp(deps: AppDeps): Express {
   const services = buildServices(deps, config, logger);
   const impls = implementations(config, services, logger);
   const resolveActor = (accountId: string) => services.accounts.actor(accountId);
-  const mount = (names: RouteName[], base = '') => apiRouter(names, impls, resolveActor, base);
+  const resolveBearer = bearerResolver(config, deps.redis, logger, services.organisations);
+  const mount = (names: RouteName[], base = '') => apiRouter(names, impls, resolveActor, base, resolveBearer);
 
   const app = express();
   app.set('trust proxy', config.trustProxy);
