@@ -238,13 +238,13 @@ const INVITATION_COLUMNS = `i.id, i.organisation_id AS "organisationId", i.email
 /** Null when the address has an open invitation already (the partial unique index decides). */
 export async function insertInvitation(
   m: EntityManager,
-  i: { organisationId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string; expiresAt: Date },
+  i: { organisationId: string; email: string; role: MemberRole; tokenHash: string; invitedBy: string; createdAt: Date; expiresAt: Date },
 ): Promise<InvitationRow | null> {
   const [row] = await rows<{ id: string }>(
     m,
-    `INSERT INTO organisation_invitations (organisation_id, email, role, token_hash, invited_by, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-    [i.organisationId, i.email, i.role, i.tokenHash, i.invitedBy, i.expiresAt],
+    `INSERT INTO organisation_invitations (organisation_id, email, role, token_hash, invited_by, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
+    [i.organisationId, i.email, i.role, i.tokenHash, i.invitedBy, i.createdAt, i.expiresAt],
   );
   if (!row) return null;
   const [found] = await rows<InvitationRow>(m, `SELECT ${INVITATION_COLUMNS} FROM organisation_invitations i JOIN accounts a ON a.id = i.invited_by WHERE i.id = $1`, [row.id]);

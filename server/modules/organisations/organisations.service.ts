@@ -103,8 +103,10 @@ export class OrganisationsService {
 
   /** The actor as it is after a change to its own memberships in this request (the policy answers for the new state). */
   private withMembership(actor: Actor, o: OrganisationRow, role: 'admin' | 'member'): Actor {
+    const kindRole = o.kind;
     return {
       ...actor,
+      roles: actor.roles.includes(kindRole) ? actor.roles : [...actor.roles, kindRole].sort(),
       memberships: [...actor.memberships.filter((m) => m.organisationId !== o.id), { organisationId: o.id, kind: o.kind, role, authorised: o.status === 'authorised' }],
     };
   }
@@ -183,7 +185,7 @@ export class OrganisationsService {
       const o = await this.organisationFor(m, ctx.actor, 'organisation.members.invite', organisationId);
       if (await isMemberByEmail(m, organisationId, body.email)) throw new AppError('already_member', 'Someone with this address is a member already.');
       const expiresAt = invitationExpiry(now, cpd.invitations.validDays);
-      const row = await insertInvitation(m, { organisationId, email: body.email, role: body.role, tokenHash: hash, invitedBy: this.accountId(ctx.actor), expiresAt });
+      const row = await insertInvitation(m, { organisationId, email: body.email, role: body.role, tokenHash: hash, invitedBy: this.accountId(ctx.actor), createdAt: now, expiresAt });
       if (!row) throw new AppError('invitation_exists', 'There is an open invitation for this address already; revoke it to send a new one.');
       await recordAudit(m, {
         actorAccountId: this.accountId(ctx.actor),
