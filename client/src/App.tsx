@@ -13,6 +13,10 @@ import { Application } from './registrant/application/Application.js';
 import { Apply } from './registrant/apply/Apply.js';
 import { StaffApplication } from './staff/dossier/StaffApplication.js';
 import { StaffQueue } from './staff/queue/StaffQueue.js';
+import { InvitationAccept } from './provider/InvitationAccept.js';
+import { ProviderHome } from './provider/ProviderHome.js';
+import { StaffOrganisation } from './staff/organisations/StaffOrganisation.js';
+import { StaffOrganisations } from './staff/organisations/StaffOrganisations.js';
 
 export function AppRoutes() {
   return (
@@ -31,6 +35,11 @@ export function AppRoutes() {
         {/* staff */}
         <Route path="staff" element={<StaffQueue />} />
         <Route path="staff/applications/:id" element={<StaffApplication />} />
+        {/* organisations: provider home, invitations, staff authorisation */}
+        <Route path="provider" element={<ProviderHome />} />
+        <Route path="invitations/:secret" element={<InvitationAccept />} />
+        <Route path="staff/organisations" element={<StaffOrganisations />} />
+        <Route path="staff/organisations/:id" element={<StaffOrganisation />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -65,7 +65,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'http_error', `HTTP ${res.status}`);
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   let res: Response;

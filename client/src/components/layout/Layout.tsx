@@ -41,6 +41,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { state: meState } = useMe();
   const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
+  const isOrganisationMember = meState.status === 'authenticated' && (['provider', 'employer', 'municipality'] as const).some((r) => meState.me.roles.includes(r));
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -82,10 +83,24 @@ export function Layout() {
                 {t('nav.account')}
               </NavLink>
             </li>
+            {isOrganisationMember ? (
+              <li>
+                <NavLink to="/provider" className="nav__link">
+                  {t('organisations.nav.organisation')}
+                </NavLink>
+              </li>
+            ) : null}
             {isStaff ? (
               <li>
-                <NavLink to="/staff" className="nav__link">
+                <NavLink to="/staff" end className="nav__link">
                   {t('nav.staff')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isStaff ? (
+              <li>
+                <NavLink to="/staff/organisations" className="nav__link">
+                  {t('organisations.nav.staffOrganisations')}
                 </NavLink>
               </li>
             ) : null}
