@@ -48,7 +48,9 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
                 <td data-label={t('organisations.members.columns.since')}>{formatDate(m.since, lang)}</td>
                 {isAdmin ? (
                   <td data-label={t('organisations.members.columns.actions')}>
-                    {confirming === m.accountId ? (
+                    {m.role === 'admin' && members.data.items.filter((x) => x.role === 'admin').length === 1 ? (
+                      <span className="hint-inline">{t('organisations.members.lastAdmin')}</span>
+                    ) : confirming === m.accountId ? (
                       <span role="group" aria-label={t('organisations.members.confirmRemove', { name: m.displayName })}>
                         <span className="hint-inline">{t('organisations.members.confirmRemove', { name: m.displayName })}</span>{' '}
                         <button type="button" className="button button--small" disabled={remove.isPending} onClick={() => remove.mutate(m.accountId, { onSettled: () => setConfirming(null) })}>

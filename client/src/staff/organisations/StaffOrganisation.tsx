@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { organisationDecisionBody } from '../../../../server/contract/organisations.js';
 import { ApiError } from '../../api/client.js';
 import { useDecideOrganisation, useStaffOrganisation } from '../../api/organisations.js';
-import type { StaffOrganisation as Detail } from '../../api/organisation-types.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
@@ -32,6 +31,8 @@ function DetailView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const detail = useStaffOrganisation(id);
+  // Held here: the reloaded detail no longer offers the form that made the decision.
+  const decide = useDecideOrganisation(id);
   if (detail.isPending) return <p className="notice notice--loading">{t('organisations.loading')}</p>;
   if (detail.isError) return <ErrorMessage error={detail.error} />;
   const o = detail.data;
@@ -65,14 +66,21 @@ function DetailView({ id }: { id: string }) {
           </DetailRow>
         ) : null}
       </dl>
-      {o.can.decide ? <DecisionForm organisation={o} /> : <p className="notice">{t('organisations.staff.decidedAlready')}</p>}
+      {decide.isSuccess ? (
+        <p className="notice notice--success" role="status">
+          {t(decide.data.status === 'authorised' ? 'organisations.staff.authorisedDone' : 'organisations.staff.refusedDone')}
+        </p>
+      ) : o.can.decide ? (
+        <DecisionForm decide={decide} />
+      ) : (
+        <p className="notice">{t('organisations.staff.decidedAlready')}</p>
+      )}
     </>
   );
 }
 
-function DecisionForm({ organisation }: { organisation: Detail }) {
+function DecisionForm({ decide }: { decide: ReturnType<typeof useDecideOrganisation> }) {
   const { t } = useTranslation();
-  const decide = useDecideOrganisation(organisation.id);
   const [decision, setDecision] = useState<'authorise' | 'refuse' | ''>('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<'noDecision' | 'reason' | null>(null);
@@ -91,13 +99,6 @@ function DecisionForm({ organisation }: { organisation: Detail }) {
     decide.mutate(parsed.data);
   };
   const stale = decide.error instanceof ApiError && decide.error.code === 'organisation_decided';
-  if (decide.isSuccess) {
-    return (
-      <p className="notice notice--success" role="status">
-        {t(decide.data.status === 'authorised' ? 'organisations.staff.authorisedDone' : 'organisations.staff.refusedDone')}
-      </p>
-    );
-  }
   return (
     <form className="form decision" onSubmit={onSubmit} noValidate aria-labelledby="org-decision-heading">
       <h2 id="org-decision-heading">{t('organisations.staff.decisionHeading')}</h2>
