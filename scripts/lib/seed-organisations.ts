@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { rows } from '../../server/db/sql.js';
 
@@ -65,4 +66,23 @@ export async function seedOrganisations(db: DataSource, issuer: string): Promise
       await m.query(`INSERT INTO account_roles (account_id, role) VALUES ($1, 'provider') ON CONFLICT DO NOTHING`, [account!.id]);
     }
   });
+}
+
+/**
+ * A fixed, publicly documented API token of "Opleidingscentrum Noord", for trying the provider API with `npm start`
+ * (development services only: start.ts seeds it only with the dev OpenID provider, never in tests or production).
+ */
+export const DEMO_API_TOKEN = 'vrk_demnrd2x_DemoSleutelOpleidingscentrumNoordAlleenDev1';
+
+export async function seedDemoApiToken(db: DataSource): Promise<void> {
+  const hash = createHash('sha256').update(DEMO_API_TOKEN, 'utf8').digest('hex');
+  await db.query(
+    `INSERT INTO api_tokens (organisation_id, name, token_prefix, token_hash, created_by)
+     SELECT o.id, 'Demo (npm start)', $1, $2, m.account_id
+       FROM organisations o JOIN organisation_members m ON m.organisation_id = o.id AND m.role = 'admin'
+      WHERE o.seed_key = 'org-provider-noord'
+      ORDER BY m.created_at LIMIT 1
+     ON CONFLICT DO NOTHING`,
+    [DEMO_API_TOKEN.slice(0, 12), hash],
+  );
 }

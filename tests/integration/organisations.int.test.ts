@@ -5,6 +5,7 @@ import { resetDatabase } from '../helpers/database.js';
 import { oidcLogin } from '../helpers/http-session.js';
 import { clearMail, sentMail } from '../helpers/mail.js';
 import { startTestApp, waitFor, type TestApp } from '../helpers/test-app.js';
+import { DEMO_API_TOKEN, seedDemoApiToken } from '../../scripts/lib/seed-organisations.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -465,6 +466,14 @@ describe('organisations: accounts, staff authorisation, members, invitations, AP
       expect((await org.admin.api.get(`/api/organisations/${pending.id}/tokens`)).status).to.equal(404);
       expect((await org.admin.api.call('DELETE', `/api/organisations/${pending.id}/tokens/00000000-0000-4000-8000-000000000000`)).status).to.equal(404);
       expect((await org.admin.api.call('DELETE', `/api/organisations/${org.id}/tokens/00000000-0000-4000-8000-000000000000`)).status).to.equal(404);
+    });
+
+    it('the documented demo token of npm start acts for Opleidingscentrum Noord (seeded once, idempotently)', async () => {
+      await seedDemoApiToken(db());
+      await seedDemoApiToken(db());
+      const res = await withToken(DEMO_API_TOKEN);
+      expect(res.status).to.equal(200);
+      expect(((await res.json()) as { organisation: { name: string } }).organisation.name).to.equal('Opleidingscentrum Noord');
     });
 
     it('works for every organisation kind: the demo employer makes a token for its own organisation', async () => {
