@@ -468,6 +468,16 @@ describe('organisations: accounts, staff authorisation, members, invitations, AP
       expect((await org.admin.api.call('DELETE', `/api/organisations/${org.id}/tokens/00000000-0000-4000-8000-000000000000`)).status).to.equal(404);
     });
 
+    it('documents the token routes with the bearer scheme in the OpenAPI document', async () => {
+      const doc = (await (await fetch(`${app.url}/api/docs/openapi.json`)).json()) as {
+        components: { securitySchemes: Record<string, { scheme: string }> };
+        paths: Record<string, Record<string, { security?: unknown }>>;
+      };
+      expect(doc.components.securitySchemes.apiToken!.scheme).to.equal('bearer');
+      expect(doc.paths['/api/token']!.get!.security).to.deep.equal([{ apiToken: [] }]);
+      expect(doc.paths['/api/my/organisations']!.get!.security).to.equal(undefined);
+    });
+
     it('the documented demo token of npm start acts for Opleidingscentrum Noord (seeded once, idempotently)', async () => {
       await seedDemoApiToken(db());
       await seedDemoApiToken(db());

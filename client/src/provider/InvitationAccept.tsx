@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { invitationSecret } from '../../../server/contract/organisations.js';
+import { useMe } from '../api/me.js';
 import { useAcceptInvitation, useInvitationPreview } from '../api/organisations.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { RequireLogin } from '../components/RequireLogin.js';
@@ -13,11 +14,16 @@ export function InvitationAccept() {
   useDocumentTitle(t('organisations.invitation.title'));
   const { secret = '' } = useParams();
   const valid = invitationSecret.safeParse(secret).success;
+  // The login lands on the account page: say so, so the invitee comes back through the mail's link.
+  const anonymous = useMe().state.status === 'anonymous';
   return (
     <>
       <h1>{t('organisations.invitation.title')}</h1>
       {valid ? (
-        <RequireLogin>{() => <InvitationView secret={secret} />}</RequireLogin>
+        <>
+          {anonymous ? <p className="lead">{t('organisations.invitation.loginFirst')}</p> : null}
+          <RequireLogin>{() => <InvitationView secret={secret} />}</RequireLogin>
+        </>
       ) : (
         <div className="notice notice--error" role="alert">
           <p>{t('organisations.invitation.badLink')}</p>
