@@ -95,6 +95,7 @@ export const member = z
   .meta({ id: 'OrganisationMember' });
 export type Member = z.infer<typeof member>;
 export const members = z.object({ items: z.array(member) }).meta({ id: 'OrganisationMembers' });
+export const updateMemberBody = z.strictObject({ role: memberRole });
 
 export const invitation = z
   .object({ id: uuid, email: z.string(), role: memberRole, invitedBy: z.string(), createdAt: instant, expiresAt: instant, expired: z.boolean() })
@@ -246,6 +247,16 @@ export const ORGANISATION_ROUTES = {
     tag: 'organisation',
     params: memberParams,
     success: { status: 204 },
+    errors: [...LOGGED_IN, ...JSON_BODY, 'not_found', 'last_admin'],
+  },
+  updateMember: {
+    method: 'PATCH',
+    path: '/api/organisations/:organisationId/members/:accountId',
+    summary: "Change a member's role (admins); the last admin cannot become a member",
+    tag: 'organisation',
+    params: memberParams,
+    body: { json: updateMemberBody },
+    success: { status: 200, json: member },
     errors: [...LOGGED_IN, ...JSON_BODY, 'not_found', 'last_admin'],
   },
   organisationInvitations: {

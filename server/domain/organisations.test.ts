@@ -4,6 +4,7 @@ import {
   apiTokenHash,
   bearerToken,
   canDecideOrganisation,
+  demotesLastAdmin,
   invitationExpiry,
   invitationState,
   lastUsedIsStale,
@@ -102,6 +103,13 @@ describe('organisations', () => {
       expect(removesLastAdmin(members, 'b')).to.equal(false);
       expect(removesLastAdmin([...members, { accountId: 'c', role: 'admin' }], 'a')).to.equal(false);
       expect(removesLastAdmin(members, 'unknown')).to.equal(false);
+    });
+
+    it('never makes the last admin a member; promoting anyone, or demoting one of two admins, is fine', () => {
+      expect(demotesLastAdmin(members, 'a', 'member')).to.equal(true);
+      expect(demotesLastAdmin(members, 'a', 'admin')).to.equal(false);
+      expect(demotesLastAdmin(members, 'b', 'admin')).to.equal(false);
+      expect(demotesLastAdmin([...members, { accountId: 'c', role: 'admin' }], 'a', 'member')).to.equal(false);
     });
 
     it('lets staff decide once, on a pending organisation', () => {

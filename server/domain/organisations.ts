@@ -80,6 +80,10 @@ export function removesLastAdmin(members: ReadonlyArray<{ accountId: string; rol
   return members.filter((m) => m.role === 'admin').length <= 1;
 }
 
+/** Making this member a member (not an admin) would leave the organisation without an admin. */
+export const demotesLastAdmin = (members: ReadonlyArray<{ accountId: string; role: 'admin' | 'member' }>, accountId: string, role: 'admin' | 'member'): boolean =>
+  role === 'member' && removesLastAdmin(members, accountId);
+
 /** A token's last use is written at most once a minute: enough to tell "in use" from "forgotten", one write a minute. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 export const lastUsedIsStale = (lastUsedAt: Date | null, now: Date): boolean => lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;

@@ -83,6 +83,7 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
   ['updateOrganisation', { path: (f) => `/api/organisations/${f.organisationId}`, body: { city: 'Groningen' } }, providerOrg(200)],
   ['organisationMembers', { path: (f) => `/api/organisations/${f.organisationId}/members` }, providerOrg(200)],
   ['removeMember', { path: (f) => `/api/organisations/${f.organisationId}/members/${f.providerAccountId}` }, providerOrg(409)],
+  ['updateMember', { path: (f) => `/api/organisations/${f.organisationId}/members/${f.providerAccountId}`, body: { role: 'member' } }, providerOrg(409)],
   ['organisationInvitations', { path: (f) => `/api/organisations/${f.organisationId}/invitations` }, providerOrg(200)],
   ['inviteMember', { path: (f) => `/api/organisations/${f.organisationId}/invitations`, body: { email: 'matrix-invite@example.nl', role: 'member' } }, providerOrg(201)],
   ['revokeInvitation', { path: (f) => `/api/organisations/${f.organisationId}/invitations/${f.invitationId}` }, providerOrg(204)],

@@ -342,6 +342,27 @@ describe('organisations: accounts, staff authorisation, members, invitations, AP
       expect((await stranger.api.get(`/api/organisations/${org.id}/members`)).status).to.equal(403);
     });
 
+    it('changes roles (audited) but never makes the last admin a member', async () => {
+      const org = await organisation();
+      const colleague = await newUser();
+      await colleague.api.post('/api/invitations/accept', { secret: (await invite(org.admin.api, org.id, 'rol@example.nl', 'member')).secret });
+      const demoteSelf = await org.admin.api.patch<ErrorBody>(`/api/organisations/${org.id}/members/${org.admin.accountId}`, { role: 'member' });
+      expect(demoteSelf.status).to.equal(409);
+      expect(demoteSelf.body.error.code).to.equal('last_admin');
+      expect((await colleague.api.patch(`/api/organisations/${org.id}/members/${colleague.accountId}`, { role: 'admin' })).status).to.equal(403);
+      const promoted = await org.admin.api.patch<{ role: string }>(`/api/organisations/${org.id}/members/${colleague.accountId}`, { role: 'admin' });
+      expect(promoted.status).to.equal(200);
+      expect(promoted.body.role).to.equal('admin');
+      expect((await org.admin.api.patch(`/api/organisations/${org.id}/members/${org.admin.accountId}`, { role: 'member' })).status).to.equal(200);
+      expect((await org.admin.api.get<Org>(`/api/organisations/${org.id}`)).body.can.edit).to.equal(false);
+      expect((await colleague.api.patch(`/api/organisations/${org.id}/members/${org.admin.accountId}`, { role: 'owner' })).status).to.equal(400);
+      expect((await colleague.api.patch(`/api/organisations/${org.id}/members/00000000-0000-4000-8000-000000000000`, { role: 'admin' })).status).to.equal(404);
+      const changes = (await db().query(`SELECT details FROM audit_events WHERE subject_id = $1 AND action = 'organisation.member_role_changed' ORDER BY id`, [org.id])) as Array<{
+        details: { to: string };
+      }>;
+      expect(changes.map((c) => c.details.to)).to.deep.equal(['admin', 'member']);
+    });
+
     it('removes members but never the last admin, even when two admins remove each other at once', async () => {
       const org = await organisation();
       const second = await newUser();

@@ -72,6 +72,16 @@ export function useRemoveMember(id: string) {
   });
 }
 
+/** A role change can be the actor's own: the organisation (and what the actor may do there) is reloaded too. */
+export function useUpdateMember(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ accountId, role }: { accountId: string; role: 'admin' | 'member' }) =>
+      request<Member>(`${orgPath(id)}/members/${encodeURIComponent(accountId)}`, json('PATCH', { role })),
+    onSettled: () => qc.invalidateQueries({ queryKey: organisationKeys.mine }),
+  });
+}
+
 export function useInvitations(id: string, enabled: boolean) {
   return useQuery({ queryKey: organisationKeys.invitations(id), queryFn: ({ signal }) => request<{ items: Invitation[] }>(`${orgPath(id)}/invitations`, sig(signal)), enabled });
 }

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { inviteBody } from '../../../server/contract/organisations.js';
 import { useMe } from '../api/me.js';
-import { useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation } from '../api/organisations.js';
+import { useInvitations, useInvite, useMembers, useRemoveMember, useRevokeInvitation, useUpdateMember } from '../api/organisations.js';
 import type { InviteRequest, MyOrganisation } from '../api/organisation-types.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { TextField } from '../components/form/TextField.js';
@@ -17,6 +17,7 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
   const isAdmin = o.role === 'admin';
   const members = useMembers(o.id);
   const remove = useRemoveMember(o.id);
+  const changeRole = useUpdateMember(o.id);
   const { state } = useMe();
   const myId = state.status === 'authenticated' ? state.me.account.id : null;
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -61,9 +62,19 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(m.accountId)}>
-                        {t('organisations.members.removeNamed', { name: m.displayName })}
-                      </button>
+                      <span className="member-actions">
+                        <button
+                          type="button"
+                          className="button button--small button--secondary"
+                          disabled={changeRole.isPending}
+                          onClick={() => changeRole.mutate({ accountId: m.accountId, role: m.role === 'admin' ? 'member' : 'admin' })}
+                        >
+                          {t(m.role === 'admin' ? 'organisations.members.makeMember' : 'organisations.members.makeAdmin', { name: m.displayName })}
+                        </button>{' '}
+                        <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(m.accountId)}>
+                          {t('organisations.members.removeNamed', { name: m.displayName })}
+                        </button>
+                      </span>
                     )}
                   </td>
                 ) : null}
@@ -72,7 +83,10 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
           </tbody>
         </table>
       ) : null}
-      <div aria-live="polite">{remove.isError ? <ErrorMessage error={remove.error} /> : null}</div>
+      <div aria-live="polite">
+        {remove.isError ? <ErrorMessage error={remove.error} /> : null}
+        {changeRole.isError ? <ErrorMessage error={changeRole.error} /> : null}
+      </div>
       {isAdmin ? <Invitations organisation={o} /> : null}
     </section>
   );

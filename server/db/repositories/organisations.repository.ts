@@ -217,6 +217,11 @@ export async function deleteMember(m: EntityManager, organisationId: string, acc
   );
 }
 
+/** The caller holds the organisation row's lock (see deleteMember). */
+export async function updateMemberRole(m: EntityManager, organisationId: string, accountId: string, role: MemberRole): Promise<void> {
+  await m.query(`UPDATE organisation_members SET role = $3 WHERE organisation_id = $1 AND account_id = $2`, [organisationId, accountId, role]);
+}
+
 // ---- Invitations.
 
 export interface InvitationRow {

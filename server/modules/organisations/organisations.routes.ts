@@ -23,6 +23,7 @@ export function organisationRoutes(s: Services): RouteImpls<OrganisationRoutes> 
         input.res.status(204).end();
       },
     },
+    updateMember: { action: 'organisation.members.manage', handle: (input) => service.updateMember(ctx(input), input.params.organisationId, input.params.accountId, input.body.role) },
     organisationInvitations: { action: 'organisation.members.manage', handle: ({ actor, params }) => service.invitations(actor, params.organisationId) },
     inviteMember: { action: 'organisation.members.invite', handle: (input) => service.invite(ctx(input), input.params.organisationId, input.body) },
     revokeInvitation: {

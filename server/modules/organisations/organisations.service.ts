@@ -37,11 +37,12 @@ import {
   staffOrganisationDetail,
   staffOrganisationList,
   touchToken,
+  updateMemberRole,
   updateOrganisationDetails,
   type OrganisationRow,
 } from '../../db/repositories/organisations.repository.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { apiTokenHash, ageInDays, canDecideOrganisation, invitationExpiry, invitationState, lastUsedIsStale, newApiToken, newInvitationSecret, removesLastAdmin, sha256Hex } from '../../domain/organisations.js';
+import { apiTokenHash, ageInDays, canDecideOrganisation, demotesLastAdmin, invitationExpiry, invitationState, lastUsedIsStale, newApiToken, newInvitationSecret, removesLastAdmin, sha256Hex } from '../../domain/organisations.js';
 import { todayIn } from '../../domain/plain-date.js';
 import { enqueue, type Queues } from '../../jobs/registry.js';
 import type { Actor } from '../../policies/actor.js';
@@ -170,6 +171,28 @@ export class OrganisationsService {
         details: { accountId, role: target.role },
         requestId: ctx.requestId,
       });
+    });
+  }
+
+  async updateMember(ctx: Context, organisationId: string, accountId: string, role: 'admin' | 'member') {
+    return this.deps.db.transaction(async (m) => {
+      await this.organisationFor(m, ctx.actor, 'organisation.members.manage', organisationId, true);
+      const current = await listMembers(m, organisationId);
+      const target = current.find((x) => x.accountId === accountId);
+      if (!target) throw notFound('Member');
+      if (demotesLastAdmin(current, accountId, role)) throw new AppError('last_admin', 'An organisation keeps at least one admin: make someone else admin first.');
+      if (target.role !== role) {
+        await updateMemberRole(m, organisationId, accountId, role);
+        await recordAudit(m, {
+          actorAccountId: this.accountId(ctx.actor),
+          action: 'organisation.member_role_changed',
+          subjectType: 'organisation',
+          subjectId: organisationId,
+          details: { accountId, from: target.role, to: role },
+          requestId: ctx.requestId,
+        });
+      }
+      return presentMember({ ...target, role });
     });
   }
 
