@@ -164,7 +164,9 @@ export const staffOrganisationItem = z
     requestedBy: z.string().nullable(),
   })
   .meta({ id: 'StaffOrganisationItem' });
-export const staffOrganisations = page(staffOrganisationItem).meta({ id: 'StaffOrganisations' });
+export const staffOrganisations = page(staffOrganisationItem)
+  .extend({ targetDays: z.number().int().positive().meta({ description: "The register's review target: a request waiting longer is overdue." }) })
+  .meta({ id: 'StaffOrganisations' });
 export type StaffOrganisations = z.infer<typeof staffOrganisations>;
 export const staffOrganisation = z
   .object({

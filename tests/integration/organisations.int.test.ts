@@ -186,8 +186,10 @@ describe('organisations: accounts, staff authorisation, members, invitations, AP
       expect(statuses.slice(firstNotPending).includes('pending'), statuses.join()).to.equal(false);
       const pending = list.body.items.filter((i) => i.status === 'pending');
       expect(pending.map((i) => i.requestedAt)).to.deep.equal([...pending.map((i) => i.requestedAt)].sort());
-      // The seeded request is nine days old.
+      // The seeded request is nine days old; the review target is the register's.
       expect(pending[0]!.ageDays).to.equal(9);
+      const [rules] = (await db().query(`SELECT (settings->'cpd'->'review'->>'targetDays')::int AS days FROM registers LIMIT 1`)) as Array<{ days: number }>;
+      expect((list.body as unknown as { targetDays: number }).targetDays).to.equal(rules!.days);
       expect(pending.map((i) => i.id)).to.include(org.id);
       const onlyRefused = await staff.get<{ items: Array<{ status: string }> }>('/api/staff/organisations?status=refused');
       expect(onlyRefused.body.items.length).to.be.greaterThan(0);

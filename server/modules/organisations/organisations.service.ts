@@ -389,7 +389,9 @@ export class OrganisationsService {
 
   async staffList(q: StaffOrganisationsQuery, now = new Date()) {
     const { rows: found, total } = await staffOrganisationList(this.deps.db, { status: q.status ?? null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { cpd } = await organisationRules(this.deps.db);
     return {
+      targetDays: cpd.review.targetDays,
       items: found.map((o) => ({
         id: o.id,
         kind: o.kind,

@@ -76,7 +76,7 @@ function ListView() {
               </thead>
               <tbody>
                 {list.data.items.map((o) => (
-                  <tr key={o.id}>
+                  <tr key={o.id} className={o.ageDays !== null && o.ageDays > list.data.targetDays ? 'row--overdue' : undefined}>
                     <th scope="row" data-label={t('organisations.staff.columns.name')}>
                       <Link to={`/staff/organisations/${encodeURIComponent(o.id)}`}>{o.name}</Link>
                       <span className="cell__sub">
@@ -91,6 +91,12 @@ function ListView() {
                     <td data-label={t('organisations.staff.columns.requestedAt')}>{o.requestedAt ? formatDate(o.requestedAt, lang) : t('common.none')}</td>
                     <td data-label={t('organisations.staff.columns.age')}>
                       {o.ageDays === null ? t('common.none') : t('organisations.staff.ageDays', { count: o.ageDays, days: formatNumber(o.ageDays, lang) })}
+                      {o.ageDays !== null && o.ageDays > list.data.targetDays ? (
+                        <>
+                          {' '}
+                          <span className="tag tag--warning">{t('organisations.staff.overdue', { days: list.data.targetDays })}</span>
+                        </>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
