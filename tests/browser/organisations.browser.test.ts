@@ -80,6 +80,7 @@ describe('browser: organisation request, staff authorisation and API tokens', fu
     expect(token).to.match(/^vrk_[a-z2-9]{8}_[A-Za-z0-9_-]{43}$/);
     await noSideways(provider);
     await dialog.getByRole('button', { name: 'Ik heb de sleutel bewaard' }).click();
+    await provider.locator('dialog').waitFor({ state: 'detached' });
     await provider.getByRole('row', { name: /Leerplatform/ }).waitFor();
     expect(await provider.content()).not.to.contain(token.slice(13));
     expect((await fetch(`${app.url}/api/token`, { headers: { authorization: `Bearer ${token}` } })).status).to.equal(200);
