@@ -7,6 +7,7 @@ import { CertificateRefreshRequests1763800000005 } from './1763800000005-Certifi
 import { RegisterEvidenceLimit1763800000006 } from './1763800000006-RegisterEvidenceLimit.js';
 import { CorrectReregistrationDeadline1796117700000 } from './1796117700000-CorrectReregistrationDeadline.js';
 import { CreateCpdSchema1796200000000 } from './1796200000000-CreateCpdSchema.js';
+import { AddOrganisationDecidedAt1796200100000 } from './1796200100000-AddOrganisationDecidedAt.js';
 
 /** The ordered history of the schema. Listed explicitly (no globs) so the same list works under tsx and from compiled dist/. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RegisterEvidenceLimit1763800000006,
   CorrectReregistrationDeadline1796117700000,
   CreateCpdSchema1796200000000,
+  AddOrganisationDecidedAt1796200100000,
 ];

@@ -6,6 +6,7 @@ import { prefixedLogger } from './lib/log.js';
 import { buildClient, migrate } from './lib/prepare.js';
 import { spawnTs, stopChild } from './lib/processes.js';
 import { seedDatabase } from './lib/seed.js';
+import { DEMO_API_TOKEN, seedDemoApiToken } from './lib/seed-organisations.js';
 import { DEV_PORTS, startStack } from './lib/stack.js';
 
 /** `npm start`: the whole register on one machine, with demo data, in one terminal. Ctrl-C stops every part. */
@@ -36,6 +37,7 @@ try {
   await ds.initialize();
   try {
     await seedDatabase(ds, { registrants: 200, issuer: stack.env.OIDC_ISSUER!, evidenceDir: stack.env.EVIDENCE_DIR!, log: prefixedLogger('seed') });
+    if (stack.env.VAKREGISTER_DEV_SERVICES) await seedDemoApiToken(ds);
   } finally {
     await ds.destroy();
   }
@@ -68,7 +70,11 @@ const lines = [
   '',
   stack.env.VAKREGISTER_DEV_SERVICES ? 'Demo logins (development OpenID provider):' : '',
   ...(stack.env.VAKREGISTER_DEV_SERVICES
-    ? [...DEMO_USERS.map((u) => `  ${u.role.padEnd(13)} user ${u.username.padEnd(13)} password ${u.password}`), '  first-time user: any name starting with "nieuw-", password demo-nieuw']
+    ? [
+        ...DEMO_USERS.map((u) => `  ${u.role.padEnd(13)} user ${u.username.padEnd(13)} password ${u.password}`),
+        '  first-time user: any name starting with "nieuw-", password demo-nieuw',
+        `  provider API: curl -H 'Authorization: Bearer ${DEMO_API_TOKEN}' ${url}/api/token`,
+      ]
     : []),
   '',
   'Press Ctrl-C to stop.',

@@ -7,6 +7,7 @@ import { ApplicationsService } from './modules/applications/applications.service
 import { AuditService } from './modules/audit/audit.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
 import { HealthService } from './modules/health/health.service.js';
+import { OrganisationsService } from './modules/organisations/organisations.service.js';
 import { PublicRegisterService } from './modules/public-register/public-register.service.js';
 import { StaffApplicationsService } from './modules/staff-applications/staff-applications.service.js';
 import { StaffCpdService } from './modules/staff-cpd/staff-cpd.service.js';
@@ -35,5 +36,6 @@ export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'q
     staffApplications: new StaffApplicationsService(applicationReader),
     staffCpd: new StaffCpdService({ db, evidence, queues: runtime.queues, logger }),
     accreditations: new AccreditationsService({ db, queues: runtime.queues, logger }),
+    organisations: new OrganisationsService({ db, queues: runtime.queues, logger }),
   };
 }

@@ -20,6 +20,10 @@ import { StaffApplication } from './staff/dossier/StaffApplication.js';
 import { StaffQueue } from './staff/queue/StaffQueue.js';
 import { CpdActivityReview } from './staff/cpd/CpdActivityReview.js';
 import { CpdQueue } from './staff/cpd/CpdQueue.js';
+import { InvitationAccept } from './provider/InvitationAccept.js';
+import { ProviderHome } from './provider/ProviderHome.js';
+import { StaffOrganisation } from './staff/organisations/StaffOrganisation.js';
+import { StaffOrganisations } from './staff/organisations/StaffOrganisations.js';
 
 export function AppRoutes() {
   return (
@@ -46,6 +50,11 @@ export function AppRoutes() {
         <Route path="staff/cpd" element={<CpdQueue />} />
         <Route path="staff/cpd/activities/:id" element={<CpdActivityReview />} />
         <Route path="staff/accreditations/:id" element={<StaffAccreditationPage />} />
+        {/* organisations: provider home, invitations, staff authorisation */}
+        <Route path="provider" element={<ProviderHome />} />
+        <Route path="invitations/:secret" element={<InvitationAccept />} />
+        <Route path="staff/organisations" element={<StaffOrganisations />} />
+        <Route path="staff/organisations/:id" element={<StaffOrganisation />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -11,6 +11,7 @@ import { EvidenceStore } from '../../server/storage/evidence-store.js';
 import { DEMO_USERS } from './dev-oidc.js';
 import { seedAccreditation } from './seed-accreditation.js';
 import { FAMILY_NAMES, GIVEN_NAMES, PREFIXES, pick, prng } from './seed-names.js';
+import { seedOrganisations } from './seed-organisations.js';
 
 export interface SeedOptions {
   registrants: number;
@@ -260,6 +261,7 @@ export async function seedDatabase(db: DataSource, options: SeedOptions): Promis
     if (options.registrants > batchSize) options.log(`seed: ${done}/${options.registrants} registrants (${Math.round((done / options.registrants) * 100)}%)`);
   }
   await db.transaction((m) => seedOrganisationsAndAccounts(m, options.issuer));
+  await seedOrganisations(db, options.issuer);
   await seedAccreditation(db, options.log);
   if (options.evidenceDir) await seedEvidence(db, new EvidenceStore(options.evidenceDir), Math.min(options.registrants, EVIDENCE_FOR_FIRST));
   // The fixed demo people hold a certificate; the worker's certificate sweep renders pending ones.

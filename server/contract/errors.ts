@@ -64,6 +64,20 @@ export const ERROR_CODES = {
   attendance_unreadable: 'The attendance file is not readable as CSV (details.line); nothing was booked.',
   no_points: "These net contact hours give no points under the register's rounding rule.",
   attendance_empty: 'The attendance list has no rows.',
+  // ---- Organisations (issue 8).
+  organisation_name_taken: 'There is already an organisation of this kind with that name.',
+  organisation_decided: 'Staff decided on this organisation already (details.status); reload.',
+  last_admin: 'An organisation keeps at least one admin: make someone else admin first.',
+  invitation_exists: 'There is an open invitation for this address already; revoke it to send a new one.',
+  already_member: 'This account (or address) is a member of the organisation already.',
+  invitation_closed: 'The invitation was accepted or revoked already.',
+  invitation_expired: 'The invitation has expired; ask the organisation for a new one.',
+  invitation_revoked: 'The invitation was revoked by the organisation.',
+  invitation_used: 'The invitation was accepted already.',
+  token_name_taken: 'The organisation has an active API token with that name already.',
+  token_limit_reached: "The organisation has the register's maximum of active API tokens (details.maxActive); revoke one first.",
+  token_revoked: 'The API token was revoked already.',
+  invalid_token: 'The API token is missing, malformed, unknown or revoked.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 export const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);

@@ -6,6 +6,7 @@ import { createApplicationBody, myRegistrations, registrationDetail, evidence, u
 import { certificateStatus } from './certificates.js';
 import { evidenceParams, idParams, noQuery, registrationNumberParams } from './common.js';
 import { health } from './health.js';
+import { ORGANISATION_ROUTES } from './organisations.js';
 import { publicEntry, publicSearchQuery, publicSearchResult, verification, verifyQuery } from './public-register.js';
 import { auditEvents, auditQuery, decisionBody, decisionResult, staffApplication, staffQueue, staffQueueQuery } from './staff.js';
 import { STAFF_CPD_ROUTES } from './staff-cpd.js';
@@ -25,7 +26,7 @@ export interface RouteContract {
   /** Express path syntax (`:id`); the OpenAPI document writes `{id}`. */
   path: string;
   summary: string;
-  tag: 'public' | 'account' | 'registrant' | 'provider' | 'staff' | 'system';
+  tag: 'public' | 'account' | 'registrant' | 'organisation' | 'provider' | 'staff' | 'system';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { json: z.ZodType } | { multipart: z.ZodObject; file: string };
@@ -235,6 +236,7 @@ export const ROUTES = {
   },
   ...STAFF_CPD_ROUTES,
   ...ACCREDITATION_ROUTES,
+  ...ORGANISATION_ROUTES,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -20,6 +20,7 @@ async function serve(level: string): Promise<{ url: string; lines: Array<Record<
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/api/public/register', (req, res) => void res.json({ id: req.id }));
   app.get('/boom', (_req, res) => void res.status(500).json({}));
+  app.get('/invitations/:secret', (_req, res) => void res.send('shell'));
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -43,6 +44,19 @@ describe('access log', () => {
       expect(line).to.deep.include({ msg: 'request completed', level: 30, req: { id: 'trace-12345678', method: 'GET', path: '/api/public/register' }, res: { statusCode: 200 } });
       expect(line.responseTime).to.be.a('number');
       expect(JSON.stringify(s.lines)).to.not.include('sanne');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('never logs the secret of an invitation link', async () => {
+    const s = await serve('info');
+    try {
+      const secret = 'S3cr3t-invitation-link-secret-abcdefghijklm';
+      expect((await fetch(`${s.url}/invitations/${secret}`)).status).to.equal(200);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((s.lines[0]!.req as { path: string }).path).to.equal('/invitations/[redacted]');
+      expect(JSON.stringify(s.lines)).to.not.include(secret);
     } finally {
       await s.close();
     }

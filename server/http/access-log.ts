@@ -14,6 +14,9 @@ declare global {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The path without its query string, and without the secret of an invitation link (/invitations/<secret>). */
+const logPath = (url: string): string => url.split('?')[0]!.replace(/^\/invitations\/[^/]+/, '/invitations/[redacted]');
+
 /**
  * Gives every request an id (echoed as X-Request-Id, used in error bodies and audit rows) and logs one line when
  * it ends: method, path without the query string (it can carry names typed into the public search), status and
@@ -37,7 +40,7 @@ export function accessLog(logger: Logger, options: { ignorePaths: string[] }): R
       res.off('finish', onFinish);
       res.off('close', onClose);
       const line = {
-        req: { id: req.id, method: req.method, path: req.originalUrl.split('?')[0] },
+        req: { id: req.id, method: req.method, path: logPath(req.originalUrl) },
         res: { statusCode: res.statusCode },
         responseTime: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         ...(event === 'close' ? { aborted: true } : {}),

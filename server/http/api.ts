@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ROUTES, type RouteContract, type RouteName } from '../contract/routes.js';
 import { ANONYMOUS, type Actor } from '../policies/actor.js';
 import { authorize, type Action } from '../policies/policy.js';
+import type { BearerResolver } from './token-auth.js';
 
 type Route<N extends RouteName> = (typeof ROUTES)[N];
 type OutputOf<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -53,7 +54,7 @@ function runMiddleware(handlers: RequestHandler[], req: Request, res: Response):
  * An Express router serving the named routes of the contract, each through one path: actor → policy check →
  * params and query validated → `before` middleware → body validated → handler → JSON answer (no-store).
  */
-export function apiRouter<N extends RouteName>(names: readonly N[], impls: RouteImpls<N>, resolveActor: ActorResolver, base = ''): Router {
+export function apiRouter<N extends RouteName>(names: readonly N[], impls: RouteImpls<N>, resolveActor: ActorResolver, base = '', resolveBearer?: BearerResolver): Router {
   const router = Router();
   for (const name of names) {
     const contract: RouteContract = ROUTES[name];
@@ -63,7 +64,14 @@ export function apiRouter<N extends RouteName>(names: readonly N[], impls: Route
     router[method](path, async (req, res) => {
       // The actor, resolved once per request (one route answers it): anonymous without a session (the public API:
       // no lookup, no extra await), else the account with roles, person and memberships; a deleted account is anonymous.
-      const actor = req.user ? ((await resolveActor(req.user.accountId)) ?? ANONYMOUS) : ANONYMOUS;
+      // An Authorization header is an organisation's API token: it decides alone (valid, or 401 at once), whatever session.
+      const authorization = req.headers.authorization;
+      const actor =
+        authorization !== undefined && resolveBearer
+          ? await resolveBearer(authorization, req, res)
+          : req.user
+            ? ((await resolveActor(req.user.accountId)) ?? ANONYMOUS)
+            : ANONYMOUS;
       authorize(actor, impl.action);
       const params = contract.params ? contract.params.parse(req.params) : {};
       const query = contract.query ? contract.query.parse(req.query) : {};

@@ -10,6 +10,7 @@ import { accreditationRoutes, OWN_JSON_BODY } from '../modules/accreditations/ac
 import { applicationRoutes } from '../modules/applications/applications.routes.js';
 import { certificateRoutes } from '../modules/certificates/certificates.routes.js';
 import { docsAssets, docsRoutes, DOCS_ASSETS_PATH } from '../modules/docs/docs.routes.js';
+import { organisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { publicRegisterRoutes } from '../modules/public-register/public-register.routes.js';
 import { staffRoutes } from '../modules/staff-applications/staff-applications.routes.js';
 import { staffCpdRoutes } from '../modules/staff-cpd/staff-cpd.routes.js';
@@ -20,6 +21,7 @@ import { apiRouter, routesUnder, type RouteImpls } from './api.js';
 import { configurePassport, sessionRouter, type OidcDiscovery } from './auth.js';
 import { apiNotFound, errorMiddleware } from './errors.js';
 import { originCheck, publicRateLimit, securityHeaders } from './security.js';
+import { bearerResolver } from './token-auth.js';
 
 export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'queues'> {
   config: AppConfig;
@@ -39,6 +41,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
     ...staffRoutes(services),
     ...staffCpdRoutes(services),
     ...accreditationRoutes(services),
+    ...organisationRoutes(services),
   };
 }
 
@@ -48,7 +51,8 @@ export function createApp(deps: AppDeps): Express {
   const services = buildServices(deps, config, logger);
   const impls = implementations(config, services, logger);
   const resolveActor = (accountId: string) => services.accounts.actor(accountId);
-  const mount = (names: RouteName[], base = '') => apiRouter(names, impls, resolveActor, base);
+  const resolveBearer = bearerResolver(config, deps.redis, logger, services.organisations);
+  const mount = (names: RouteName[], base = '') => apiRouter(names, impls, resolveActor, base, resolveBearer);
 
   const app = express();
   app.set('trust proxy', config.trustProxy);

@@ -48,6 +48,8 @@ function operation(name: RouteName, route: RouteContract): ZodOpenApiOperationOb
     ...(Object.keys(requestParams).length ? { requestParams } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses: { ...successResponse(route), ...errorResponses(route) },
+    // A route that can refuse an API token takes one (its policy rule has `tokens: true`).
+    ...(route.errors.includes('invalid_token') ? { security: [{ apiToken: [] }] } : {}),
   };
 }
 
@@ -66,9 +68,12 @@ export function openApiDocument(publicUrl: string) {
       version: '1',
       description:
         'The professional register for Dutch social workers. Every error answers `{ "error": { "code", "message", "details"?, "requestId" } }`; ' +
-        'the codes are listed per response. Logged-in routes use the session cookie set by /auth/login; state-changing requests must come from this origin.',
+        'the codes are listed per response. Logged-in routes use the session cookie set by /auth/login; state-changing requests must come from this origin. ' +
+        "Routes marked with the apiToken scheme also take an organisation's API token (`Authorization: Bearer vrk_…`, made by the organisation's admin); " +
+        'a missing, malformed, unknown or revoked token is refused with 401 `invalid_token`, and calls are limited per token (429 with Retry-After).',
     },
     servers: [{ url: publicUrl }],
+    components: { securitySchemes: { apiToken: { type: 'http', scheme: 'bearer', description: "An organisation's API token, vrk_<prefix>_<secret>." } } },
     paths,
   });
 }

@@ -1,11 +1,11 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config.js';
 import { AppError } from '../domain/errors.js';
-import { SharedCounterStore } from './shared-counter-store.js';
+import { SharedCounterStore, type WindowCount } from './shared-counter-store.js';
 
 export function securityHeaders(config: AppConfig): RequestHandler {
   return helmet({
@@ -70,18 +70,25 @@ export function publicRateLimit(config: AppConfig, redis: Redis, logger: Logger,
     onSyncError: (err) => logger.warn({ err }, 'rate limit counts not shared: Redis unreachable'),
   });
   store.init({ windowMs });
-  const windowSeconds = Math.ceil(windowMs / 1000);
-  const name = `${limit}-in-${windowSeconds}sec`;
-  const policy = `"${name}"; q=${limit}; w=${windowSeconds}`;
   return (req, res, next) => {
     // Without a trusted proxy req.ip is the socket's address; asking express would parse X-Forwarded-For for nothing.
     const ip = (config.trustProxy ? req.ip : req.socket.remoteAddress) ?? 'unknown';
-    const { totalHits, resetTime } = store.increment(ipKeyGenerator(ip));
-    const resetSeconds = Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000));
-    res.setHeader('RateLimit', `"${name}"; r=${Math.max(0, limit - totalHits)}; t=${resetSeconds}`);
-    res.setHeader('RateLimit-Policy', policy);
-    if (totalHits <= limit) return next();
-    res.setHeader('Retry-After', String(resetSeconds));
+    if (countAgainstLimit(res, store.increment(ipKeyGenerator(ip)), limit, windowMs)) return next();
     next(new AppError('rate_limited', 'Too many requests. Try again in a minute.'));
   };
+}
+
+/**
+ * The IETF draft-8 RateLimit and RateLimit-Policy headers for one counted hit, with Retry-After when refused;
+ * true when the hit is within the limit. Shared by the public limit and the per-token limit (token-auth.ts).
+ */
+export function countAgainstLimit(res: Response, count: WindowCount, limit: number, windowMs: number): boolean {
+  const windowSeconds = Math.ceil(windowMs / 1000);
+  const name = `${limit}-in-${windowSeconds}sec`;
+  const resetSeconds = Math.max(0, Math.ceil((count.resetTime.getTime() - Date.now()) / 1000));
+  res.setHeader('RateLimit', `"${name}"; r=${Math.max(0, limit - count.totalHits)}; t=${resetSeconds}`);
+  res.setHeader('RateLimit-Policy', `"${name}"; q=${limit}; w=${windowSeconds}`);
+  if (count.totalHits <= limit) return true;
+  res.setHeader('Retry-After', String(resetSeconds));
+  return false;
 }

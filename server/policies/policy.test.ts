@@ -83,5 +83,28 @@ describe('policy', () => {
       expect(codeOf(() => authorize(token('o1'), 'accreditations.submit'))).to.equal('forbidden');
       expect(codeOf(() => authorize(token('o1'), 'ownRegistrations.list'))).to.equal('forbidden');
     });
+
+    it('lets every organisation kind manage its own details, members and tokens (admins), and only its own', () => {
+      const employerAdmin: Actor = { ...actor(['employer']), memberships: [{ organisationId: 'e1', kind: 'employer', role: 'admin', authorised: true }] };
+      expect(codeOf(() => authorize(employerAdmin, 'organisation.tokens.create', { organisationId: 'e1' }))).to.equal(null);
+      expect(codeOf(() => authorize(employerAdmin, 'organisation.tokens.create', { organisationId: 'o1' }))).to.equal('not_found');
+      expect(codeOf(() => authorize(member('member', true), 'organisation.tokens.manage', { organisationId: 'o1' }))).to.equal('forbidden');
+      expect(codeOf(() => authorize(member('member', true), 'organisation.read', { organisationId: 'o1' }))).to.equal(null);
+      // Not yet authorised: the admin may fix the details, but neither invite nor make tokens.
+      expect(codeOf(() => authorize(member('admin', false), 'organisation.edit', { organisationId: 'o1' }))).to.equal(null);
+      expect(codeOf(() => authorize(member('admin', false), 'organisation.members.invite', { organisationId: 'o1' }))).to.equal('forbidden');
+      expect(codeOf(() => authorize(member('admin', false), 'organisation.tokens.create', { organisationId: 'o1' }))).to.equal('forbidden');
+      // A registrant without an organisation is forbidden, not told about rows.
+      expect(codeOf(() => authorize(actor(['registrant']), 'organisation.read', { organisationId: 'o1' }))).to.equal('forbidden');
+    });
+
+    it('answers "who am I" to API tokens only, and lets no token manage tokens or members', () => {
+      expect(codeOf(() => authorize(token('o1'), 'token.whoami'))).to.equal(null);
+      expect(codeOf(() => authorize(member('admin', true), 'token.whoami'))).to.equal('forbidden');
+      expect(codeOf(() => authorize(ANONYMOUS, 'token.whoami'))).to.equal('unauthenticated');
+      for (const action of ['organisation.read', 'organisation.tokens.create', 'organisation.tokens.manage', 'organisation.members.manage', 'organisations.own'] as const) {
+        expect(codeOf(() => authorize(token('o1'), action, { organisationId: 'o1' })), action).to.equal('forbidden');
+      }
+    });
   });
 });

@@ -15,8 +15,18 @@ type Rule =
    * Organisation work: one of these roles and a membership of an organisation of `kind` (of the row's organisation
    * when a row is given, else 404; of any such organisation when none is). `admin`: admins only; `authorised`: only
    * once staff authorised the organisation (else 403). `tokens`: an API token of such an organisation may do it too.
+   * Kind `any`: work every organisation does alike (its details, members, API tokens).
    */
-  | { who: readonly Role[]; member: { kind: OrganisationKind; admin?: boolean; authorised?: boolean }; tokens?: boolean };
+  | { who: readonly Role[]; member: MemberNeed; tokens?: boolean };
+
+interface MemberNeed {
+  kind: OrganisationKind | 'any';
+  admin?: boolean;
+  authorised?: boolean;
+}
+
+/** The roles an organisation's members hold (accepting an invitation gives the organisation kind's role). */
+const MEMBER_ROLES = ['provider', 'employer', 'municipality'] as const satisfies readonly Role[];
 
 const RULES = {
   'system.health': { who: 'anyone' },
@@ -38,6 +48,18 @@ const RULES = {
   'ownCertificate.read': { who: ['registrant'] },
 
   // ---- Organisations (issue 8): accounts, members, API tokens.
+  'organisations.own': { who: 'logged_in' },
+  'organisations.request': { who: 'logged_in' },
+  'invitations.accept': { who: 'logged_in' },
+  'organisation.read': { who: MEMBER_ROLES, member: { kind: 'any' } },
+  'organisation.edit': { who: MEMBER_ROLES, member: { kind: 'any', admin: true } },
+  'organisation.members.read': { who: MEMBER_ROLES, member: { kind: 'any' } },
+  'organisation.members.manage': { who: MEMBER_ROLES, member: { kind: 'any', admin: true } },
+  'organisation.members.invite': { who: MEMBER_ROLES, member: { kind: 'any', admin: true, authorised: true } },
+  'organisation.tokens.manage': { who: MEMBER_ROLES, member: { kind: 'any', admin: true } },
+  'organisation.tokens.create': { who: MEMBER_ROLES, member: { kind: 'any', admin: true, authorised: true } },
+  /** API tokens only (no session role fits): who the token is. */
+  'token.whoami': { who: [], member: { kind: 'any' }, tokens: true },
 
   // ---- Accreditation (issue 8): requests, runs, attendance.
   'accreditations.submit': { who: ['provider'], member: { kind: 'provider', authorised: true } },
@@ -64,6 +86,8 @@ const RULES = {
   'cpdActivities.decide': { who: ['staff'] },
   'accreditations.review': { who: ['staff'] },
   'accreditations.decide': { who: ['staff'] },
+  'organisations.review': { who: ['staff'] },
+  'organisations.decide': { who: ['staff'] },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -94,8 +118,8 @@ function judge(actor: Actor, action: Action, resource?: Resource): Verdict {
   return 'allow';
 }
 
-function judgeMembership(memberships: readonly OrganisationMembership[], need: { kind: OrganisationKind; admin?: boolean; authorised?: boolean }, resource: Resource | undefined): Verdict {
-  const candidates = memberships.filter((m) => m.kind === need.kind);
+function judgeMembership(memberships: readonly OrganisationMembership[], need: MemberNeed, resource: Resource | undefined): Verdict {
+  const candidates = memberships.filter((m) => need.kind === 'any' || m.kind === need.kind);
   let pool = candidates;
   if (resource !== undefined) {
     pool = 'organisationId' in resource ? candidates.filter((m) => m.organisationId === resource.organisationId) : [];

@@ -24,6 +24,11 @@ const everyone = (status: number): Expected => ({ anonymous: status, registrant:
 const registrantsOnly = (own: number, other: number): Expected => ({ anonymous: 401, registrant: own, other, provider: 403, employer: 403, municipality: 403, staff: 403 });
 const staffOnly = (staff: number): Expected => ({ anonymous: 401, registrant: 403, other: 403, provider: 403, employer: 403, municipality: 403, staff });
 const providerOnly = (provider: number): Expected => ({ anonymous: 401, registrant: 403, other: 403, provider, employer: 403, municipality: 403, staff: 403 });
+const loggedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 401 });
+/** Work on the demo provider's organisation: its admin may; members of other organisations get 404, others 403. */
+const providerOrg = (admin: number): Expected => ({ anonymous: 401, registrant: 403, other: 403, provider: admin, employer: 404, municipality: 404, staff: 403 });
+/** Only an API token may: every session is forbidden. */
+const tokensOnly: Expected = { ...everyone(403), anonymous: 401 };
 
 interface Fixture {
   applicationId: string;
@@ -36,6 +41,12 @@ interface Fixture {
   accreditationId: string;
   runId: string;
   uploadId: string;
+  /** The demo provider's "Opleidingscentrum Noord", its admin's account, an open invitation and a token of it; a pending request. */
+  organisationId: string;
+  providerAccountId: string;
+  invitationId: string;
+  tokenId: string;
+  pendingOrganisationId: string;
 }
 type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true | { kind: string | null; content: Buffer; name: string; type: string } };
 
@@ -49,6 +60,17 @@ const accreditationRequest = {
   runs: [{ startsOn: addDays(today, -10), endsOn: addDays(today, -10), place: 'Utrecht' }],
   hasFinalTest: false,
 };
+
+const ORGANISATION_REQUEST = {
+  name: 'Opleidingscentrum Noord',
+  kvkNumber: '40123456',
+  contactName: 'Matrix',
+  contactEmail: 'matrix@example.nl',
+  phone: '050 123 4567',
+  website: 'https://matrix.example',
+  city: 'Groningen',
+};
+const UNKNOWN_SECRET = 'M'.repeat(43);
 
 /** In the order they run: the row that deletes evidence and the logout come after the rows that read them. */
 const MATRIX: Array<[RouteName, Call, Expected]> = [
@@ -105,6 +127,25 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
     staffOnly(409),
   ],
   ['publicAgenda', { path: () => '/api/public/agenda?place=utrecht' }, everyone(200)],
+  ['myOrganisations', { path: () => '/api/my/organisations' }, loggedIn(200)],
+  ['requestOrganisation', { path: () => '/api/my/organisations', body: ORGANISATION_REQUEST }, loggedIn(409)],
+  ['organisation', { path: (f) => `/api/organisations/${f.organisationId}` }, providerOrg(200)],
+  ['updateOrganisation', { path: (f) => `/api/organisations/${f.organisationId}`, body: { city: 'Groningen' } }, providerOrg(200)],
+  ['organisationMembers', { path: (f) => `/api/organisations/${f.organisationId}/members` }, providerOrg(200)],
+  ['removeMember', { path: (f) => `/api/organisations/${f.organisationId}/members/${f.providerAccountId}` }, providerOrg(409)],
+  ['updateMember', { path: (f) => `/api/organisations/${f.organisationId}/members/${f.providerAccountId}`, body: { role: 'member' } }, providerOrg(409)],
+  ['organisationInvitations', { path: (f) => `/api/organisations/${f.organisationId}/invitations` }, providerOrg(200)],
+  ['inviteMember', { path: (f) => `/api/organisations/${f.organisationId}/invitations`, body: { email: 'matrix-invite@example.nl', role: 'member' } }, providerOrg(201)],
+  ['revokeInvitation', { path: (f) => `/api/organisations/${f.organisationId}/invitations/${f.invitationId}` }, providerOrg(204)],
+  ['organisationTokens', { path: (f) => `/api/organisations/${f.organisationId}/tokens` }, providerOrg(200)],
+  ['createToken', { path: (f) => `/api/organisations/${f.organisationId}/tokens`, body: { name: 'matrix' } }, providerOrg(201)],
+  ['revokeToken', { path: (f) => `/api/organisations/${f.organisationId}/tokens/${f.tokenId}` }, providerOrg(204)],
+  ['invitationPreview', { path: () => '/api/invitations/preview', body: { secret: UNKNOWN_SECRET } }, loggedIn(404)],
+  ['acceptInvitation', { path: () => '/api/invitations/accept', body: { secret: UNKNOWN_SECRET } }, loggedIn(404)],
+  ['tokenWhoAmI', { path: () => '/api/token' }, tokensOnly],
+  ['staffOrganisations', { path: () => '/api/staff/organisations' }, staffOnly(200)],
+  ['staffOrganisation', { path: (f) => `/api/staff/organisations/${f.pendingOrganisationId}` }, staffOnly(200)],
+  ['decideOrganisation', { path: (f) => `/api/staff/organisations/${f.organisationId}/decision`, body: { decision: 'authorise' } }, staffOnly(409)],
   ['deleteEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(204, 404)],
   ['logout', { path: () => '/auth/logout', body: {} }, everyone(204)],
 ];
@@ -138,6 +179,12 @@ describe('authorisation matrix: every route as every actor', function () {
     const runId = accreditation.body.runs[0]!.id;
     const attendance = await provider.post<{ id: string }>(`/api/provider/runs/${runId}/attendance/numbers`, { registrationNumbers: [listed!.registration_number] });
     expect(attendance.status).to.equal(201);
+    const [noord] = (await provider.get<{ items: Array<{ id: string }> }>('/api/my/organisations')).body.items;
+    const providerMe = await provider.get<{ account: { id: string } }>('/api/me');
+    const invited = await provider.post<{ id: string }>(`/api/organisations/${noord!.id}/invitations`, { email: 'matrix-revoke@example.nl', role: 'member' });
+    const token = await provider.post<{ item: { id: string } }>(`/api/organisations/${noord!.id}/tokens`, { name: 'matrix-revoke' });
+    expect([invited.status, token.status]).to.deep.equal([201, 201]);
+    const [pending] = (await app.runtime.dataSource.query(`SELECT id FROM organisations WHERE status = 'pending' LIMIT 1`)) as Array<{ id: string }>;
     fixture = {
       applicationId: created.body.id,
       evidenceId: uploaded.body.id,
@@ -146,6 +193,11 @@ describe('authorisation matrix: every route as every actor', function () {
       runId,
       uploadId: attendance.body.id,
       ...(await staffCpdFixture(app.runtime.dataSource, app.config.evidenceDir)),
+      organisationId: noord!.id,
+      providerAccountId: providerMe.body.account.id,
+      invitationId: invited.body.id,
+      tokenId: token.body.item.id,
+      pendingOrganisationId: pending!.id,
     };
   });
   after(() => app?.close());

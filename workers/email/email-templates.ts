@@ -178,6 +178,84 @@ const templates = {
   },
   ...CPD_REVIEW_TEMPLATES,
   ...ACCREDITATION_TEMPLATES,
+  organisation_invitation: {
+    nl: (c) => ({
+      subject: `Uitnodiging: word lid van ${str(c, 'organisation')} in Vakregister`,
+      text: [
+        'Hallo,',
+        '',
+        `${str(c, 'inviter')} nodigt je uit om ${str(c, 'role') === 'admin' ? 'beheerder' : 'lid'} te worden van ${str(c, 'organisation')} in Vakregister.`,
+        `Log in en neem de uitnodiging aan op ${c.publicUrl}/invitations/${str(c, 'secret')}`,
+        `De link is geldig tot en met ${str(c, 'expiresOn')} en werkt één keer. Stuur hem niet door.`,
+        '',
+        'Verwacht je deze uitnodiging niet? Dan kun je deze mail negeren.',
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `Invitation: join ${str(c, 'organisation')} in Vakregister`,
+      text: [
+        'Hello,',
+        '',
+        `${str(c, 'inviter')} invites you to become ${str(c, 'role') === 'admin' ? 'an admin' : 'a member'} of ${str(c, 'organisation')} in Vakregister.`,
+        `Log in and accept the invitation at ${c.publicUrl}/invitations/${str(c, 'secret')}`,
+        `The link is valid until ${str(c, 'expiresOn')} and works once. Do not forward it.`,
+        '',
+        'Not expecting this invitation? You can ignore this mail.',
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+  organisation_authorised: {
+    nl: (c) => ({
+      subject: `Je organisatie is goedgekeurd: ${str(c, 'organisation')}`,
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        `Registerbeheer heeft het account van ${str(c, 'organisation')} goedgekeurd. Je organisatie kan nu aan de slag: leden uitnodigen, API-sleutels maken en accreditatie aanvragen.`,
+        `Ga naar ${c.publicUrl}/provider.`,
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `Your organisation is authorised: ${str(c, 'organisation')}`,
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        `Register staff have authorised the account of ${str(c, 'organisation')}. Your organisation can now invite members, create API tokens and request accreditation.`,
+        `Go to ${c.publicUrl}/provider.`,
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
+  organisation_refused: {
+    nl: (c) => ({
+      subject: `Besluit over je organisatieaccount: ${str(c, 'organisation')}`,
+      text: [
+        `Beste ${c.displayName},`,
+        '',
+        `Registerbeheer heeft het account van ${str(c, 'organisation')} niet goedgekeurd. De reden:`,
+        '',
+        str(c, 'reason'),
+        '',
+        `Je ziet de status en de reden op ${c.publicUrl}/provider. Ben je het niet eens met dit besluit, neem dan contact op met registerbeheer.`,
+        ...signatureNl,
+      ].join('\n'),
+    }),
+    en: (c) => ({
+      subject: `Decision on your organisation account: ${str(c, 'organisation')}`,
+      text: [
+        `Dear ${c.displayName},`,
+        '',
+        `Register staff have refused the account of ${str(c, 'organisation')}. The reason:`,
+        '',
+        str(c, 'reason'),
+        '',
+        `The status and reason are at ${c.publicUrl}/provider. If you disagree, please contact register staff.`,
+        ...signatureEn,
+      ].join('\n'),
+    }),
+  },
 } satisfies Record<string, Record<'nl' | 'en', Render>>;
 
 export type EmailTemplate = keyof typeof templates;

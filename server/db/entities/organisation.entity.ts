@@ -44,6 +44,7 @@ export class OrganisationEntity {
   @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'organisations_decided_by_fkey' })
   decider?: Relation<AccountEntity> | null;
   @Column({ type: 'text', name: 'refusal_reason', nullable: true }) refusalReason!: string | null;
+  @Column({ type: 'timestamptz', name: 'decided_at', nullable: true }) decidedAt!: Date | null;
 }
 
 @Entity({ name: 'organisation_members' })

@@ -43,9 +43,9 @@ export async function claimEmail(db: Db, outboxId: string, staleClaimMinutes: nu
   return existing.status === 'sent' ? { outcome: 'already-sent' } : { outcome: 'unavailable', status: existing.status };
 }
 
-/** The SMTP server accepted the mail. */
+/** The SMTP server accepted the mail. A `secret` param (an invitation link's) is not kept past sending. */
 export async function markEmailSent(db: Db, outboxId: string): Promise<void> {
-  await db.query(`UPDATE email_outbox SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [outboxId]);
+  await db.query(`UPDATE email_outbox SET status = 'sent', sent_at = now(), last_error = NULL, params = params - 'secret' WHERE id = $1`, [outboxId]);
 }
 
 /** Gives a claimed row back after a failed send, so the retry (BullMQ backoff) can claim it again. */

@@ -42,6 +42,7 @@ export function Layout() {
   const { state: meState } = useMe();
   const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
   const isProvider = meState.status === 'authenticated' && meState.me.roles.includes('provider');
+  const isOrganisationMember = meState.status === 'authenticated' && (['provider', 'employer', 'municipality'] as const).some((r) => meState.me.roles.includes(r));
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -95,6 +96,13 @@ export function Layout() {
                 {t('nav.account')}
               </NavLink>
             </li>
+            {isOrganisationMember ? (
+              <li>
+                <NavLink to="/provider" className="nav__link">
+                  {t('organisations.nav.organisation')}
+                </NavLink>
+              </li>
+            ) : null}
             {isStaff ? (
               <li>
                 <NavLink to="/staff" end className="nav__link">
@@ -106,6 +114,13 @@ export function Layout() {
               <li>
                 <NavLink to="/staff/cpd" className="nav__link">
                   {t('nav.staffCpd')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isStaff ? (
+              <li>
+                <NavLink to="/staff/organisations" className="nav__link">
+                  {t('organisations.nav.staffOrganisations')}
                 </NavLink>
               </li>
             ) : null}

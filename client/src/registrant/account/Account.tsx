@@ -43,6 +43,9 @@ export function Account() {
               ) : null}
             </dl>
             <MyRegistrations />
+            <p className="account__organisation">
+              <Link to="/provider">{t('organisations.account.link')}</Link>
+            </p>
           </>
         )}
       </RequireLogin>
