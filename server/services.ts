@@ -5,6 +5,7 @@ import { ApplicationReader } from './modules/applications/application-reader.js'
 import { ApplicationsService } from './modules/applications/applications.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
+import { CpdActivitiesService } from './modules/cpd-activities/cpd-activities.service.js';
 import { HealthService } from './modules/health/health.service.js';
 import { PublicRegisterService } from './modules/public-register/public-register.service.js';
 import { StaffApplicationsService } from './modules/staff-applications/staff-applications.service.js';
@@ -31,5 +32,6 @@ export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'q
     certificates: new CertificatesService(db, publicRegister),
     applications: new ApplicationsService(applicationReader),
     staffApplications: new StaffApplicationsService(applicationReader),
+    cpdActivities: new CpdActivitiesService({ db, evidence, queues: runtime.queues, logger }),
   };
 }

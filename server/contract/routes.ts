@@ -3,6 +3,7 @@ import type { ErrorCode } from './errors.js';
 import { me } from './accounts.js';
 import { createApplicationBody, myRegistrations, registrationDetail, evidence, updateApplicationBody, uploadFields, variantList } from './applications.js';
 import { certificateStatus } from './certificates.js';
+import { CPD_ACTIVITY_ROUTES } from './cpd-activities.js';
 import { evidenceParams, idParams, noQuery, registrationNumberParams } from './common.js';
 import { health } from './health.js';
 import { publicEntry, publicSearchQuery, publicSearchResult, verification, verifyQuery } from './public-register.js';
@@ -231,6 +232,7 @@ export const ROUTES = {
     success: { status: 200, json: auditEvents },
     errors: LOGGED_IN,
   },
+  ...CPD_ACTIVITY_ROUTES,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

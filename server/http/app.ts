@@ -8,6 +8,7 @@ import { ROUTES, type RouteName } from '../contract/routes.js';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { applicationRoutes } from '../modules/applications/applications.routes.js';
 import { certificateRoutes } from '../modules/certificates/certificates.routes.js';
+import { cpdActivityRoutes } from '../modules/cpd-activities/cpd-activities.routes.js';
 import { docsAssets, docsRoutes, DOCS_ASSETS_PATH } from '../modules/docs/docs.routes.js';
 import { publicRegisterRoutes } from '../modules/public-register/public-register.routes.js';
 import { staffRoutes } from '../modules/staff-applications/staff-applications.routes.js';
@@ -35,6 +36,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
     ...applicationRoutes(services),
     ...certificateRoutes(services),
     ...staffRoutes(services),
+    ...cpdActivityRoutes(services),
   };
 }
 
