@@ -126,7 +126,9 @@ export function toProgressActivity(a: ActivityFacts): CpdActivity {
 
 /** Progress for the standing and the activities: the pure function, with names and activity facts for the screen. */
 export function progressView(standing: CpdStanding, activities: readonly ActivityFacts[]): CpdProgressView {
-  const listed = activities.map((a) => ({
+  // By completion date, then id (as the rules take them), whatever order the rows came in.
+  const ordered = [...activities].sort((a, b) => (a.completedOn !== b.completedOn ? (a.completedOn < b.completedOn ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const listed = ordered.map((a) => ({
     id: a.id,
     title: a.title,
     kind: a.kind,

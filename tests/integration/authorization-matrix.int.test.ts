@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { ROUTES, type RouteName } from '../../server/contract/routes.js';
 import { apiClient } from '../helpers/api-client.js';
@@ -5,6 +6,7 @@ import { resetDatabase } from '../helpers/database.js';
 import { PDF } from '../helpers/files.js';
 import { HttpSession, oidcLogin } from '../helpers/http-session.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { EvidenceStore } from '../../server/storage/evidence-store.js';
 
 /**
  * Every route of the contract, called as every kind of actor, against a status written down here by hand (not
@@ -26,6 +28,10 @@ interface Fixture {
   applicationId: string;
   evidenceId: string;
   registrationNumber: string;
+  /** The registrant's own pending CPD activity, its evidence and a rendered portfolio export (issue 8). */
+  cpdActivityId: string;
+  cpdEvidenceId: string;
+  portfolioId: string;
 }
 type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true };
 
@@ -55,9 +61,47 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
   ['staffEvidence', { path: (f) => `/api/staff/applications/${f.applicationId}/evidence/${f.evidenceId}` }, staffOnly(200)],
   ['decideApplication', { path: (f) => `/api/staff/applications/${f.applicationId}/decision`, body: { decision: 'approve', expectedStatus: 'submitted' } }, staffOnly(409)],
   ['auditEvents', { path: () => '/api/staff/audit-events' }, staffOnly(200)],
+  // CPD activities, progress and portfolio (issue 8, registrant side). The matrix registrant is not registered: logging is 409.
+  ['competences', { path: () => '/api/competences' }, everyone(200)],
+  ['myCpdForm', { path: () => '/api/my/cpd/form' }, registrantsOnly(200, 200)],
+  ['myCpdActivities', { path: () => '/api/my/cpd/activities' }, registrantsOnly(200, 200)],
+  ['logCpdActivity', { path: () => '/api/my/cpd/activities', body: { kind: 'formal_learning', title: 'Training', points: 2, completedOn: '2025-01-10' } }, registrantsOnly(409, 409)],
+  ['myCpdActivity', { path: (f) => `/api/my/cpd/activities/${f.cpdActivityId}` }, registrantsOnly(200, 404)],
+  // The matrix uploads kind 'vog', which an activity does not take: 400 once past the policy and the ownership check.
+  ['uploadCpdEvidence', { path: (f) => `/api/my/cpd/activities/${f.cpdActivityId}/evidence`, upload: true }, registrantsOnly(400, 404)],
+  ['myCpdEvidence', { path: (f) => `/api/my/cpd/activities/${f.cpdActivityId}/evidence/${f.cpdEvidenceId}` }, registrantsOnly(200, 404)],
+  ['myCpdProgress', { path: () => '/api/my/cpd/progress' }, registrantsOnly(200, 200)],
+  ['myCpdCompetences', { path: () => '/api/my/cpd/competences' }, registrantsOnly(200, 200)],
+  ['myPortfolioJson', { path: () => '/api/my/cpd/portfolio.json' }, registrantsOnly(200, 200)],
+  ['requestPortfolioPdf', { path: () => '/api/my/cpd/portfolio', body: { locale: 'nl' } }, registrantsOnly(201, 201)],
+  ['myPortfolioExport', { path: (f) => `/api/my/cpd/portfolio/${f.portfolioId}` }, registrantsOnly(200, 404)],
+  ['myPortfolioPdf', { path: (f) => `/api/my/cpd/portfolio/${f.portfolioId}/pdf` }, registrantsOnly(200, 404)],
+  ['deleteCpdEvidence', { path: (f) => `/api/my/cpd/activities/${f.cpdActivityId}/evidence/${f.cpdEvidenceId}` }, registrantsOnly(204, 404)],
+  ['withdrawCpdActivity', { path: (f) => `/api/my/cpd/activities/${f.cpdActivityId}` }, registrantsOnly(204, 404)],
   ['deleteEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(204, 404)],
   ['logout', { path: () => '/auth/logout', body: {} }, everyone(204)],
 ];
+
+/** A pending CPD activity of the registrant with one evidence file, and a rendered portfolio export. */
+async function cpdFixture(app: TestApp, applicationId: string): Promise<Pick<Fixture, 'cpdActivityId' | 'cpdEvidenceId' | 'portfolioId'>> {
+  const db = app.runtime.dataSource;
+  const [activity] = (await db.query(
+    `INSERT INTO cpd_activities (person_id, register_id, source, kind, title, category, subcategory, completed_on, points, status)
+     SELECT r.person_id, v.register_id, 'registrant', 'formal_learning', 'Training', 'deskundigheidsbevordering', 'accredited', '2025-01-10', 2, 'pending'
+       FROM registrations r JOIN variants v ON v.id = r.variant_id WHERE r.id = $1
+     RETURNING id, person_id`,
+    [applicationId],
+  )) as Array<{ id: string; person_id: string }>;
+  const evidenceId = randomUUID();
+  await new EvidenceStore(app.config.evidenceDir).put(evidenceId, PDF);
+  await db.query(`INSERT INTO cpd_evidence_files (id, activity_id, kind, original_name, content_type, size_bytes, sha256) VALUES ($1, $2, 'certificate', 'c.pdf', 'application/pdf', $3, 'x')`, [
+    evidenceId,
+    activity!.id,
+    PDF.length,
+  ]);
+  const [exported] = (await db.query(`INSERT INTO portfolio_exports (person_id, status, pdf, rendered_at) VALUES ($1, 'rendered', $2, now()) RETURNING id`, [activity!.person_id, PDF])) as Array<{ id: string }>;
+  return { cpdActivityId: activity!.id, cpdEvidenceId: evidenceId, portfolioId: exported!.id };
+}
 
 describe('authorisation matrix: every route as every actor', function () {
   this.timeout(120_000);
@@ -80,7 +124,8 @@ describe('authorisation matrix: every route as every actor', function () {
     const uploaded = await owner.upload<{ id: string }>(`/api/my/registrations/${created.body.id}/evidence`, 'vog', PDF, 'vog.pdf', 'application/pdf');
     expect(uploaded.status).to.equal(201);
     const [listed] = (await app.runtime.dataSource.query(`SELECT registration_number FROM persons WHERE publicly_listed LIMIT 1`)) as Array<{ registration_number: string }>;
-    fixture = { applicationId: created.body.id, evidenceId: uploaded.body.id, registrationNumber: listed!.registration_number };
+    const cpd = await cpdFixture(app, created.body.id);
+    fixture = { applicationId: created.body.id, evidenceId: uploaded.body.id, registrationNumber: listed!.registration_number, ...cpd };
   });
   after(() => app?.close());
 
