@@ -11,6 +11,11 @@ import { Verify } from './public/Verify.js';
 import { Account } from './registrant/account/Account.js';
 import { Application } from './registrant/application/Application.js';
 import { Apply } from './registrant/apply/Apply.js';
+import { ActivityDetailPage } from './registrant/cpd/ActivityDetailPage.js';
+import { ActivityFormPage } from './registrant/cpd/ActivityFormPage.js';
+import { ActivityListPage } from './registrant/cpd/ActivityListPage.js';
+import { CompetenceMapPage } from './registrant/cpd/CompetenceMapPage.js';
+import { CpdProgressPage } from './registrant/cpd/CpdProgressPage.js';
 import { StaffApplication } from './staff/dossier/StaffApplication.js';
 import { StaffQueue } from './staff/queue/StaffQueue.js';
 
@@ -28,6 +33,11 @@ export function AppRoutes() {
         <Route path="account" element={<Account />} />
         <Route path="apply" element={<Apply />} />
         <Route path="applications/:id" element={<Application />} />
+        <Route path="cpd" element={<CpdProgressPage />} />
+        <Route path="cpd/activities" element={<ActivityListPage />} />
+        <Route path="cpd/activities/new" element={<ActivityFormPage />} />
+        <Route path="cpd/activities/:id" element={<ActivityDetailPage />} />
+        <Route path="cpd/competences" element={<CompetenceMapPage />} />
         {/* staff */}
         <Route path="staff" element={<StaffQueue />} />
         <Route path="staff/applications/:id" element={<StaffApplication />} />

@@ -41,6 +41,7 @@ export function Layout() {
   const { t } = useTranslation();
   const { state: meState } = useMe();
   const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
+  const isRegistrant = meState.status === 'authenticated' && meState.me.roles.includes('registrant');
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -82,6 +83,13 @@ export function Layout() {
                 {t('nav.account')}
               </NavLink>
             </li>
+            {isRegistrant ? (
+              <li>
+                <NavLink to="/cpd" className="nav__link">
+                  {t('cpd.nav')}
+                </NavLink>
+              </li>
+            ) : null}
             {isStaff ? (
               <li>
                 <NavLink to="/staff" className="nav__link">
