@@ -80,19 +80,22 @@ export interface ProgressActivityRow {
   accreditedFor: string[];
 }
 
-/** Every activity of the person, with the variants its accreditation is for: what progress is computed from. One query. */
+/** Every activity of the person, with the variants its accreditation is for: what progress is computed from (in any order; the rules sort). One query. */
 export async function listProgressActivities(db: Db, personId: string): Promise<ProgressActivityRow[]> {
   return rows<ProgressActivityRow>(
     db,
     `SELECT a.id, a.title, a.kind, a.source, a.category, a.subcategory, a.completed_on::text AS "completedOn",
             a.points, a.hours, a.session_minutes AS "sessionMinutes", a.supervisees, a.status,
             a.approved_points AS "approvedPoints", a.staff_reason AS "staffReason", acc.code AS "accreditationCode",
-            COALESCE((SELECT array_agg(v.code ORDER BY v.code) FROM accreditation_variants av JOIN variants v ON v.id = av.variant_id
-                       WHERE av.accreditation_id = a.accreditation_id), '{}') AS "accreditedFor"
+            COALESCE(vo.codes, '{}') AS "accreditedFor"
        FROM cpd_activities a
        LEFT JOIN accreditations acc ON acc.id = a.accreditation_id
-      WHERE a.person_id = $1
-      ORDER BY a.completed_on, a.id`,
+       -- The variants of only this person's accreditations, aggregated once (a subquery per row cost 6 ms at 1,000 rows).
+       LEFT JOIN (SELECT av.accreditation_id, array_agg(v.code ORDER BY v.code) AS codes
+                    FROM accreditation_variants av JOIN variants v ON v.id = av.variant_id
+                   WHERE av.accreditation_id IN (SELECT accreditation_id FROM cpd_activities WHERE person_id = $1 AND accreditation_id IS NOT NULL)
+                   GROUP BY av.accreditation_id) vo ON vo.accreditation_id = a.accreditation_id
+      WHERE a.person_id = $1`,
     [personId],
   );
 }
