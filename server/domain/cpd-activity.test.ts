@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { checkAccreditationUse, periodDays, validateActivityLog, type ActivityLogContext, type ActivityLogRequest } from './cpd-activity.js';
-import { cpdStanding, toProgressActivity, type CpdRegistrationFacts } from './cpd-dossier.js';
+import { cpdStanding, progressView, toProgressActivity, type CpdRegistrationFacts } from './cpd-dossier.js';
 import { AppError } from './errors.js';
 import type { VariantNorm } from './register-rules.js';
 
@@ -173,5 +173,25 @@ describe('CPD dossier (cpdStanding, toProgressActivity)', () => {
     const adjusted = toProgressActivity({ ...row, kind: 'formal_learning', hours: null, supervisees: null, sessionMinutes: null, points: '16.00', status: 'adjusted', approvedPoints: '12.00', staffReason: 'r' });
     expect(adjusted).to.deep.include({ points: 16, approvedPoints: 12, staffReason: 'r' });
     expect(toProgressActivity({ ...row, status: 'rejected', approvedPoints: '0' }).approvedPoints).to.equal(undefined);
+  });
+
+  it('counts what is accredited for a specialist variant on top, in the specialist norm, whatever its category', () => {
+    const specialistNorm: VariantNorm = { categories: [{ code: 'specialisme', name: named('S'), unit: 'points', minimum: 20, floors: [], caps: [] }] };
+    const s = cpdStanding([reg({}), { ...specialist, norm: specialistNorm }]);
+    const row = { title: 't', kind: 'accredited', source: 'attendance' as const, completedOn: '2027-01-01', hours: null, sessionMinutes: null, supervisees: null, status: 'approved' as const, staffReason: null, accreditationCode: 'ABCD-2345' };
+    const forJeugd = { ...row, id: 'a1', category: 'deskundigheidsbevordering', subcategory: 'accredited', points: '12', approvedPoints: '12', accreditedFor: ['jeugd-gezin', 'sociaal-werker'] };
+    const general = { ...row, id: 'a2', category: 'deskundigheidsbevordering', subcategory: 'accredited', points: '8', approvedPoints: '8', accreditedFor: ['sociaal-werker'] };
+    const otherSpecialism = { ...row, id: 'a3', category: 'specialisme', subcategory: null, points: '5', approvedPoints: '5', accreditedFor: ['ggz-agoog'] };
+    const p = progressView(s, [forJeugd, general, otherSpecialism]);
+    const dk = p.norms[0]!.categories.find((c) => c.code === 'deskundigheidsbevordering')!;
+    expect(dk.counted).to.equal(20);
+    const spec = p.norms[1]!.categories[0]!;
+    expect(spec.counted).to.equal(12);
+    expect(spec.items.map((i) => [i.activityId, i.counted, i.notCounted.map((n) => n.reason)])).to.deep.equal([
+      ['a1', 12, []],
+      ['a3', 0, ['not_accredited_for_variant']],
+    ]);
+    expect(p.missing.filter((m) => m.variantCode === 'jeugd-gezin')).to.deep.equal([{ code: 'points_missing', variantCode: 'jeugd-gezin', category: 'specialisme', points: 8, before: '2031-03-14' }]);
+    expect(p.complete).to.equal(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { CpdActivityView, CpdProgressView, PortfolioView } from '../contract/cpd-activities.js';
-import { computeCpdProgress, type CpdActivity, type CpdNormInput, type CpdWindow } from './cpd-progress.js';
+import { computeCpdProgress, type CpdActivity, type CpdNormInput, type CpdProgress, type CpdWindow } from './cpd-progress.js';
 import { reregistrationDateFor } from './cycle.js';
 import type { PlainDate } from './plain-date.js';
 import { registerSettingsSchema, variantNormSchema, type RegisterSettings, type VariantNorm } from './register-rules.js';
@@ -141,7 +141,7 @@ export function progressView(standing: CpdStanding, activities: readonly Activit
   if (standing.window === null || standing.norms.length === 0) {
     return { cycle: null, complete: false, norms: [], missing: [], unplaced: [], activities: listed };
   }
-  const progress = computeCpdProgress({ norms: standing.norms, window: standing.window, activities: activities.map(toProgressActivity) });
+  const progress = specialistAware(standing.norms, standing.window, activities.map(toProgressActivity));
   return {
     cycle: {
       startsOn: standing.window.startsOn,
@@ -175,6 +175,37 @@ export function progressView(standing: CpdStanding, activities: readonly Activit
     unplaced: progress.unplaced,
     activities: listed,
   };
+}
+
+/**
+ * A specialist norm counts what is accredited for its variant, whatever category the accreditation gave it
+ * (providers' forms land in deskundigheidsbevordering): such an activity counts for the generalist norm in its own
+ * category and, on top, in the specialist norm's category. Activities of the specialist category itself keep their
+ * own rules there (not accredited for this variant → not counted, with that reason). A specialist norm with more
+ * than one category is computed as the rules have it, by category alone.
+ */
+function specialistAware(norms: CpdStanding['norms'], window: CpdWindow, activities: readonly CpdActivity[]): CpdProgress {
+  const base = computeCpdProgress({ norms, window, activities });
+  const out: CpdProgress = { ...base, norms: [...base.norms], missing: [] };
+  const missingByNorm = new Map<string, CpdProgress['missing']>();
+  for (const m of base.missing) missingByNorm.set(m.variantCode, [...(missingByNorm.get(m.variantCode) ?? []), m]);
+  norms.forEach((norm, i) => {
+    if (!norm.specialist || norm.norm.categories.length !== 1) return;
+    const target = norm.norm.categories[0]!.code;
+    const own = activities
+      .filter((a) => a.category === target || (a.accreditedFor ?? []).includes(norm.variantCode))
+      .map((a): CpdActivity => {
+        if (a.category === target) return a;
+        const { subcategory: _subcategory, ...rest } = a;
+        return { ...rest, category: target };
+      });
+    const p = computeCpdProgress({ norms: [norm], window, activities: own });
+    out.norms[i] = p.norms[0]!;
+    missingByNorm.set(norm.variantCode, p.missing);
+  });
+  for (const n of norms) out.missing.push(...(missingByNorm.get(n.variantCode) ?? []));
+  out.complete = out.norms.every((n) => n.complete);
+  return out;
 }
 
 export interface ActivityDetailFacts extends ActivityFacts {

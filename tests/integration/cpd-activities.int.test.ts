@@ -328,6 +328,18 @@ describe('CPD activities: logging, evidence, progress, competence map (registran
     expect(none.body.covered).to.equal(0);
   });
 
+  it("counts a code accredited for the specialism in the specialist norm on top of the generalist one", async () => {
+    await accreditation({ code: 'JEUG-2345', variants: ['jeugd-gezin'], points: 9 });
+    const logged = await sanne.post<CpdActivityView>('/api/my/cpd/activities', { accreditationCode: 'JEUG-2345', completedOn: inCycle() });
+    expect(logged.status).to.equal(201);
+    const p = (await sanne.get<CpdProgressView>('/api/my/cpd/progress')).body;
+    const general = p.norms[0]!.categories.find((c) => c.code === 'deskundigheidsbevordering')!;
+    const specialism = p.norms.find((n) => n.variantCode === 'jeugd-gezin')!.categories[0]!;
+    expect(general.items.find((i) => i.activityId === logged.body.id)).to.include({ counted: 9 });
+    expect(specialism.items.find((i) => i.activityId === logged.body.id)).to.include({ counted: 9 });
+    expect(specialism.counted).to.be.at.least(9);
+  });
+
   it('exports the portfolio as JSON: activities, evidence metadata, decisions with reasons, progress', async () => {
     const res = await sanne.get<PortfolioView>('/api/my/cpd/portfolio.json');
     expect(res.status).to.equal(200);

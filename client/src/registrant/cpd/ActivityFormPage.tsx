@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { uploadCpdEvidence, useCpdForm, useLogActivity } from '../../api/cpd.js';
 import type { CpdEvidenceKind, CpdForm } from '../../api/cpd-types.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { CpdError } from './CpdError.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { SelectField } from '../../components/form/SelectField.js';
 import { TextField } from '../../components/form/TextField.js';
@@ -174,7 +175,7 @@ function ActivityForm({ form }: { form: CpdForm }) {
         </button>
       </p>
       <div aria-live="assertive">
-        {log.isError ? <ErrorMessage error={log.error} /> : null}
+        {log.isError ? <CpdError error={log.error} /> : null}
         {uploadError ? <ErrorMessage error={uploadError} /> : null}
       </div>
     </form>
