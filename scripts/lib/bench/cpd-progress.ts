@@ -2,7 +2,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { loadProgressFacts } from '../../../server/db/repositories/cpd-activities.repository.js';
+import { findCpdRegistrations, listProgressActivities } from '../../../server/db/repositories/cpd-activities.repository.js';
 import type { Queues } from '../../../server/jobs/registry.js';
 import { CpdActivitiesService } from '../../../server/modules/cpd-activities/cpd-activities.service.js';
 import type { Actor } from '../../../server/policies/actor.js';
@@ -12,8 +12,8 @@ import { percentile } from './stats.js';
 /**
  * Issue 8's CPD benchmark: GET /api/my/cpd/progress for a registrant with 1,000 activities. "Server time" is what
  * the server does for that route after the session: the service (two queries, the rules, the presentation) plus
- * serialising the answer. The baseline, measured in the same run and alternating with it, is the same statement
- * (repository function) through the same data source with nothing done with its rows. Sequential calls, so each sample is
+ * serialising the answer. The baseline, measured in the same run and alternating with it, is the same two
+ * statements (the repository's functions) through the same data source with nothing done with their rows. Sequential calls, so each sample is
  * one request's own time. Aim: p99 < 20 ms.
  */
 
@@ -105,7 +105,7 @@ export async function runCpdProgressBench(options: { db: DataSource; queues: Que
     bytes = JSON.stringify(await service.progress(actor)).length;
   };
   const baseline = async () => {
-    await loadProgressFacts(db, personId);
+    await Promise.all([findCpdRegistrations(db, personId), listProgressActivities(db, personId)]);
   };
   const cpu = { app: 0, baseline: 0 };
   const time = async (f: () => Promise<void>, which: 'app' | 'baseline') => {
@@ -145,7 +145,7 @@ export function formatCpdBench(r: CpdBenchResult): string {
   const load = os.loadavg()[0]!.toFixed(1);
   return [
     `CPD progress (GET /api/my/cpd/progress, in-process server time), ${r.activities.toLocaleString('en')} activities, ${r.samples.toLocaleString('en')} sequential samples, answer ${Math.round(r.bytes / 1024)} kB`,
-    `  baseline (the same SQL, result discarded):   p50 ${r.baseline.p50Ms} ms, p99 ${r.baseline.p99Ms} ms, Node CPU ${r.baseline.cpuMs} ms/request`,
+    `  baseline (same 2 statements, rows dropped): p50 ${r.baseline.p50Ms} ms, p99 ${r.baseline.p99Ms} ms, Node CPU ${r.baseline.cpuMs} ms/request`,
     `  app (SQL + rules + presentation + JSON):     p50 ${r.app.p50Ms} ms, p99 ${r.app.p99Ms} ms, Node CPU ${r.app.cpuMs} ms/request`,
     `  aim p99 < ${AIM_P99_MS} ms: ${met ? 'met' : 'NOT met'} (machine load average ${load} on ${os.cpus().length} cores)`,
   ].join('\n');

@@ -22,7 +22,7 @@ import {
   listActivities,
   listCompetenceUse,
   listCompetences,
-  loadProgressFacts,
+  listProgressActivities,
   lockActivity,
   type PortfolioExportRow,
 } from '../../db/repositories/cpd-activities.repository.js';
@@ -270,11 +270,11 @@ export class CpdActivitiesService {
     await this.deps.evidence.remove(evidenceId);
   }
 
-  /** One statement: the registrations with norms and settings, and the activities with their accreditation's variants. */
+  /** Two queries: the registrations with norms and settings, and the activities with their accreditation's variants. */
   async progress(actor: Actor): Promise<CpdProgressView> {
     const personId = actor.person?.id ?? null;
     if (!personId) return progressView(cpdStanding([]), []);
-    const { registrations, activities } = await loadProgressFacts(this.db, personId);
+    const [registrations, activities] = await Promise.all([findCpdRegistrations(this.db, personId), listProgressActivities(this.db, personId)]);
     return progressView(cpdStanding(registrations), activities);
   }
 
