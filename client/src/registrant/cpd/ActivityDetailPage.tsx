@@ -53,7 +53,9 @@ function DetailBody({ id }: { id: string }) {
       <dl className="details">
         <DetailRow label={t('cpd.detail.completedOn')}>{formatDate(a.completedOn, lang)}</DetailRow>
         {a.periodStartsOn ? <DetailRow label={t('cpd.detail.period')}>{`${formatDate(a.periodStartsOn, lang)} – ${formatDate(a.completedOn, lang)}`}</DetailRow> : null}
-        <DetailRow label={t('cpd.detail.category')}>{a.category}</DetailRow>
+        <DetailRow label={t('cpd.detail.kind')}>
+          <KindName kind={a.kind} />
+        </DetailRow>
         {a.accreditation ? (
           <DetailRow label={t('cpd.detail.code')} mono>
             {a.accreditation.code}
@@ -80,6 +82,15 @@ function DetailBody({ id }: { id: string }) {
       {a.can.withdraw ? <Withdraw id={a.id} /> : null}
     </>
   );
+}
+
+/** The register's name of the activity kind (from the form data), or "geaccrediteerde activiteit". */
+function KindName({ kind }: { kind: string }) {
+  const { t, i18n } = useTranslation();
+  const form = useCpdForm();
+  if (kind === 'accredited') return <>{t('cpd.detail.accredited')}</>;
+  const found = form.data?.kinds.find((k) => k.code === kind);
+  return <>{found ? found.name[i18n.language === 'en' ? 'en' : 'nl'] : kind}</>;
 }
 
 function claimed(a: CpdActivity, t: (k: string, o?: Record<string, unknown>) => string, n: (v: number) => string): string {

@@ -54,14 +54,8 @@ function ProgressBody() {
         <p className="notice">{t('cpd.progress.noCycle')}</p>
       ) : (
         <>
-          <dl className="details details--compact">
-            <div className="details__row">
-              <dt>{t('cpd.progress.cycle', { from: formatDate(p.cycle.startsOn, lang), until: formatDate(p.cycle.reregistrationOn, lang) })}</dt>
-            </div>
-            <div className="details__row">
-              <dt>{t('cpd.progress.deadline', { date: formatDate(p.cycle.deadline, lang) })}</dt>
-            </div>
-          </dl>
+          <p className="cpd-numbers">{t('cpd.progress.cycle', { from: formatDate(p.cycle.startsOn, lang), until: formatDate(p.cycle.reregistrationOn, lang) })}</p>
+          <p className="cpd-numbers">{t('cpd.progress.deadline', { date: formatDate(p.cycle.deadline, lang) })}</p>
           {p.cycle.submittedOn ? <p className="notice">{t('cpd.progress.submittedOn', { date: formatDate(p.cycle.submittedOn, lang) })}</p> : null}
           <Missing progress={p} />
           {p.norms.map((norm) => (
