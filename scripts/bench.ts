@@ -8,6 +8,7 @@ import { createLogger } from '../server/logger.js';
 import { openRuntime, type Runtime } from '../server/runtime.js';
 import { benchAttendance, formatAttendance } from './lib/bench/attendance.js';
 import { startBaseline, type Baseline } from './lib/bench/baseline.js';
+import { formatCpdBench, runCpdProgressBench } from './lib/bench/cpd-progress.js';
 import { BENCH_BASELINE_PORT, BENCH_REGISTRANTS, startBenchStack } from './lib/bench/dataset.js';
 import { benchInputs, datasetSize } from './lib/bench/inputs.js';
 import { runLoad, type LoadRun } from './lib/bench/load.js';
@@ -123,6 +124,7 @@ try {
   process.stdout.write(`\nVakregister public register, ${n(size.persons)} persons, ${connections} connections, ${durationSec} s measured per target, ${cpus.length} cores\n\n`);
   process.stdout.write(`${formatResults(results, connections)}\n\n`);
   process.stdout.write(`${formatAttendance(await benchAttendance({ db, publicUrl: config.publicUrl, log }))}\n\n`);
+  process.stdout.write(`${formatCpdBench(await runCpdProgressBench({ db, queues: runtime.queues, logger, evidenceDir: config.evidenceDir, log }))}\n\n`);
   log(`done in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (err) {
   exitCode = 1;

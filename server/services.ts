@@ -6,6 +6,7 @@ import { ApplicationReader } from './modules/applications/application-reader.js'
 import { ApplicationsService } from './modules/applications/applications.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { CertificatesService } from './modules/certificates/certificates.service.js';
+import { CpdActivitiesService } from './modules/cpd-activities/cpd-activities.service.js';
 import { HealthService } from './modules/health/health.service.js';
 import { OrganisationsService } from './modules/organisations/organisations.service.js';
 import { PublicRegisterService } from './modules/public-register/public-register.service.js';
@@ -37,5 +38,6 @@ export function buildServices(runtime: Pick<Runtime, 'dataSource' | 'redis' | 'q
     staffCpd: new StaffCpdService({ db, evidence, queues: runtime.queues, logger }),
     accreditations: new AccreditationsService({ db, queues: runtime.queues, logger }),
     organisations: new OrganisationsService({ db, queues: runtime.queues, logger }),
+    cpdActivities: new CpdActivitiesService({ db, evidence, queues: runtime.queues, logger }),
   };
 }

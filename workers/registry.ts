@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../server/config/config.js';
 import { markCertificateFailed } from '../server/db/repositories/certificates.repository.js';
+import { markPortfolioFailed } from '../server/db/repositories/cpd-activities.repository.js';
 import { markEmailFailed } from '../server/db/repositories/email-delivery.repository.js';
 import type { JobName, JobPayload, Queues } from '../server/jobs/registry.js';
 import type { EvidenceStore } from '../server/storage/evidence-store.js';
@@ -12,6 +13,7 @@ import { createCertificateHandler } from './certificates/certificate.handler.js'
 import { createEmailHandler } from './email/email.handler.js';
 import { createOutboxSweepHandler } from './email/outbox-sweep.handler.js';
 import { createConceptCleanupHandler } from './housekeeping/concept-cleanup.handler.js';
+import { createPortfolioHandler } from './portfolio/portfolio.handler.js';
 
 /** What a worker process hands its handlers. */
 export interface WorkerDeps {
@@ -42,6 +44,11 @@ export const JOB_BEHAVIOUR: { readonly [N in JobName]: JobBehaviour<N> } = {
     handler: (d) => createCertificateHandler({ db: d.db, publicUrl: d.config.publicUrl, logger: d.logger }),
     // A revision that is still not rendered is marked failed; the registrant's status shows it, a sweep never retries it.
     onFinalFailure: (d, { certificateId }, error) => markCertificateFailed(d.db, certificateId, error.message),
+  },
+  'portfolio.render': {
+    handler: (d) => createPortfolioHandler({ db: d.db, logger: d.logger }),
+    // An export that is still not rendered is marked failed; the registrant's poll shows it and may ask again.
+    onFinalFailure: (d, { exportId }, error) => markPortfolioFailed(d.db, exportId, error.message),
   },
   'outbox.sweep': { handler: (d) => createOutboxSweepHandler({ db: d.db, queues: d.queues }) },
   'certificate.sweep': { handler: (d) => createCertificateSweepHandler({ db: d.db, queues: d.queues, logger: d.logger }) },

@@ -16,6 +16,11 @@ import { AccreditationPage } from './provider/accreditations/AccreditationPage.j
 import { NewAccreditation } from './provider/accreditations/NewAccreditation.js';
 import { ProviderAccreditations } from './provider/accreditations/ProviderAccreditations.js';
 import { StaffAccreditationPage } from './staff/accreditations/StaffAccreditationPage.js';
+import { ActivityDetailPage } from './registrant/cpd/ActivityDetailPage.js';
+import { ActivityFormPage } from './registrant/cpd/ActivityFormPage.js';
+import { ActivityListPage } from './registrant/cpd/ActivityListPage.js';
+import { CompetenceMapPage } from './registrant/cpd/CompetenceMapPage.js';
+import { CpdProgressPage } from './registrant/cpd/CpdProgressPage.js';
 import { StaffApplication } from './staff/dossier/StaffApplication.js';
 import { StaffQueue } from './staff/queue/StaffQueue.js';
 import { CpdActivityReview } from './staff/cpd/CpdActivityReview.js';
@@ -44,6 +49,11 @@ export function AppRoutes() {
         <Route path="account" element={<Account />} />
         <Route path="apply" element={<Apply />} />
         <Route path="applications/:id" element={<Application />} />
+        <Route path="cpd" element={<CpdProgressPage />} />
+        <Route path="cpd/activities" element={<ActivityListPage />} />
+        <Route path="cpd/activities/new" element={<ActivityFormPage />} />
+        <Route path="cpd/activities/:id" element={<ActivityDetailPage />} />
+        <Route path="cpd/competences" element={<CompetenceMapPage />} />
         {/* staff */}
         <Route path="staff" element={<StaffQueue />} />
         <Route path="staff/applications/:id" element={<StaffApplication />} />

@@ -10,6 +10,7 @@ import { rows } from '../../server/db/sql.js';
 import { EvidenceStore } from '../../server/storage/evidence-store.js';
 import { DEMO_USERS } from './dev-oidc.js';
 import { seedAccreditation } from './seed-accreditation.js';
+import { seedActivities } from './seed-activities.js';
 import { FAMILY_NAMES, GIVEN_NAMES, PREFIXES, pick, prng } from './seed-names.js';
 import { seedOrganisations } from './seed-organisations.js';
 
@@ -271,6 +272,7 @@ export async function seedDatabase(db: DataSource, options: SeedOptions): Promis
       if (person) await issueCertificateRevision(m, person.id, today);
     });
   }
+  await seedActivities(db, { evidenceDir: options.evidenceDir });
   options.log(`seed: ${created} registrants created, ${options.registrants - created} already present, demo accounts ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return { created };
 }

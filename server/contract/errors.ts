@@ -78,6 +78,22 @@ export const ERROR_CODES = {
   token_limit_reached: "The organisation has the register's maximum of active API tokens (details.maxActive); revoke one first.",
   token_revoked: 'The API token was revoked already.',
   invalid_token: 'The API token is missing, malformed, unknown or revoked.',
+  // CPD activities (issue 8, registrant side).
+  cpd_not_registered: 'Activities are logged against a registration: there is no registered generalist registration (yet).',
+  accreditation_code_unknown: 'No approved accreditation has this code.',
+  accreditation_other_variant: 'The accreditation is for other variants than yours (details.variants names them).',
+  accreditation_outside_term: 'The completion date lies outside the accreditation term (details.validFrom, details.validUntil).',
+  activity_already_logged: 'The points of this accreditation are already in your dossier (logged or booked from attendance).',
+  activity_kind_unknown: "Not one of the register's activity kinds.",
+  activity_amount_invalid: "Points, hours, minutes or supervisees are zero, negative or above the register's limit (details.field, details.max).",
+  activity_field_missing: 'This kind of activity needs that field (details.field).',
+  activity_date_in_future: "The completion date lies after today (the register's time zone).",
+  activity_before_diploma: 'The completion date lies before the year of the diploma.',
+  activity_period_invalid: 'The period ends before it starts.',
+  activity_not_pending: 'Only a pending activity can be withdrawn or given evidence; this one was decided.',
+  competence_unknown: "Not a competence of the register's profile (details.codes).",
+  portfolio_pending: 'The portfolio PDF is still being made.',
+  portfolio_failed: 'The portfolio PDF could not be made; ask for a new one.',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 export const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);

@@ -4,6 +4,7 @@ import { me } from './accounts.js';
 import { ACCREDITATION_ROUTES } from './accreditations.js';
 import { createApplicationBody, myRegistrations, registrationDetail, evidence, updateApplicationBody, uploadFields, variantList } from './applications.js';
 import { certificateStatus } from './certificates.js';
+import { CPD_ACTIVITY_ROUTES } from './cpd-activities.js';
 import { evidenceParams, idParams, noQuery, registrationNumberParams } from './common.js';
 import { health } from './health.js';
 import { ORGANISATION_ROUTES } from './organisations.js';
@@ -237,6 +238,7 @@ export const ROUTES = {
   ...STAFF_CPD_ROUTES,
   ...ACCREDITATION_ROUTES,
   ...ORGANISATION_ROUTES,
+  ...CPD_ACTIVITY_ROUTES,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof ROUTES;

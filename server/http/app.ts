@@ -9,6 +9,7 @@ import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { accreditationRoutes, OWN_JSON_BODY } from '../modules/accreditations/accreditations.routes.js';
 import { applicationRoutes } from '../modules/applications/applications.routes.js';
 import { certificateRoutes } from '../modules/certificates/certificates.routes.js';
+import { cpdActivityRoutes } from '../modules/cpd-activities/cpd-activities.routes.js';
 import { docsAssets, docsRoutes, DOCS_ASSETS_PATH } from '../modules/docs/docs.routes.js';
 import { organisationRoutes } from '../modules/organisations/organisations.routes.js';
 import { publicRegisterRoutes } from '../modules/public-register/public-register.routes.js';
@@ -42,6 +43,7 @@ function implementations(config: AppConfig, services: Services, logger: Logger):
     ...staffCpdRoutes(services),
     ...accreditationRoutes(services),
     ...organisationRoutes(services),
+    ...cpdActivityRoutes(services),
   };
 }
 

@@ -64,6 +64,8 @@ export const JOBS = {
   'email.send': enqueued({ queue: 'email', payload: z.strictObject({ outboxId: z.uuid() }), jobId: (p) => `email-${p.outboxId}` }),
   /** Renders one certificate revision into its row. */
   'certificate.render': enqueued({ queue: 'certificates', payload: z.strictObject({ certificateId: z.uuid() }), jobId: (p) => `certificate-${p.certificateId}` }),
+  /** Renders one portfolio export (a registrant's CPD as PDF) into its row. */
+  'portfolio.render': enqueued({ queue: 'certificates', payload: z.strictObject({ exportId: z.uuid() }), jobId: (p) => `portfolio-${p.exportId}` }),
   /** Re-enqueues outbox rows whose job was lost. */
   'outbox.sweep': scheduled('maintenance', 60_000),
   /** Re-enqueues lost renders and issues revisions where a certified fact changed. */

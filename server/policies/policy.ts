@@ -74,6 +74,16 @@ const RULES = {
   'attendance.read': { who: ['provider'], member: { kind: 'provider' }, tokens: true },
 
   // ---- CPD activities and progress (issue 8).
+  'competences.read': { who: 'anyone' },
+  'ownCpd.read': { who: ['registrant'] },
+  'ownCpdActivity.log': { who: ['registrant'] },
+  'ownCpdActivity.read': { who: ['registrant'], owns: 'person' },
+  'ownCpdActivity.withdraw': { who: ['registrant'], owns: 'person' },
+  'ownCpdEvidence.upload': { who: ['registrant'], owns: 'person' },
+  'ownCpdEvidence.read': { who: ['registrant'], owns: 'person' },
+  'ownCpdEvidence.delete': { who: ['registrant'], owns: 'person' },
+  'ownPortfolio.request': { who: ['registrant'] },
+  'ownPortfolio.read': { who: ['registrant'], owns: 'person' },
 
   // ---- Staff work (applications; the CPD queue of issue 8).
   'applications.review': { who: ['staff'] },

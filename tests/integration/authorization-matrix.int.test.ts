@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { ROUTES, type RouteName } from '../../server/contract/routes.js';
 import { addDays, todayIn } from '../../server/domain/plain-date.js';
@@ -7,6 +8,7 @@ import { PDF } from '../helpers/files.js';
 import { HttpSession, oidcLogin } from '../helpers/http-session.js';
 import { staffCpdFixture } from '../helpers/staff-cpd.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { EvidenceStore } from '../../server/storage/evidence-store.js';
 
 /**
  * Every route of the contract, called as every kind of actor, against a status written down here by hand (not
@@ -47,6 +49,10 @@ interface Fixture {
   invitationId: string;
   tokenId: string;
   pendingOrganisationId: string;
+  /** The registrant's own pending CPD activity, its evidence and a rendered portfolio export (issue 8). */
+  ownCpdActivityId: string;
+  ownCpdEvidenceId: string;
+  portfolioId: string;
 }
 type Call = { path: (f: Fixture) => string; body?: unknown; upload?: true | { kind: string | null; content: Buffer; name: string; type: string } };
 
@@ -146,9 +152,47 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
   ['staffOrganisations', { path: () => '/api/staff/organisations' }, staffOnly(200)],
   ['staffOrganisation', { path: (f) => `/api/staff/organisations/${f.pendingOrganisationId}` }, staffOnly(200)],
   ['decideOrganisation', { path: (f) => `/api/staff/organisations/${f.organisationId}/decision`, body: { decision: 'authorise' } }, staffOnly(409)],
+  // CPD activities, progress and portfolio (issue 8, registrant side). The matrix registrant is not registered: logging is 409.
+  ['competences', { path: () => '/api/competences' }, everyone(200)],
+  ['myCpdForm', { path: () => '/api/my/cpd/form' }, registrantsOnly(200, 200)],
+  ['myCpdActivities', { path: () => '/api/my/cpd/activities' }, registrantsOnly(200, 200)],
+  ['logCpdActivity', { path: () => '/api/my/cpd/activities', body: { kind: 'formal_learning', title: 'Training', points: 2, completedOn: '2025-01-10' } }, registrantsOnly(409, 409)],
+  ['myCpdActivity', { path: (f) => `/api/my/cpd/activities/${f.ownCpdActivityId}` }, registrantsOnly(200, 404)],
+  // The matrix uploads kind 'vog', which an activity does not take: 400 once past the policy and the ownership check.
+  ['uploadCpdEvidence', { path: (f) => `/api/my/cpd/activities/${f.ownCpdActivityId}/evidence`, upload: true }, registrantsOnly(400, 404)],
+  ['myCpdEvidence', { path: (f) => `/api/my/cpd/activities/${f.ownCpdActivityId}/evidence/${f.ownCpdEvidenceId}` }, registrantsOnly(200, 404)],
+  ['myCpdProgress', { path: () => '/api/my/cpd/progress' }, registrantsOnly(200, 200)],
+  ['myCpdCompetences', { path: () => '/api/my/cpd/competences' }, registrantsOnly(200, 200)],
+  ['myPortfolioJson', { path: () => '/api/my/cpd/portfolio.json' }, registrantsOnly(200, 200)],
+  ['requestPortfolioPdf', { path: () => '/api/my/cpd/portfolio', body: { locale: 'nl' } }, registrantsOnly(201, 201)],
+  ['myPortfolioExport', { path: (f) => `/api/my/cpd/portfolio/${f.portfolioId}` }, registrantsOnly(200, 404)],
+  ['myPortfolioPdf', { path: (f) => `/api/my/cpd/portfolio/${f.portfolioId}/pdf` }, registrantsOnly(200, 404)],
+  ['deleteCpdEvidence', { path: (f) => `/api/my/cpd/activities/${f.ownCpdActivityId}/evidence/${f.ownCpdEvidenceId}` }, registrantsOnly(204, 404)],
+  ['withdrawCpdActivity', { path: (f) => `/api/my/cpd/activities/${f.ownCpdActivityId}` }, registrantsOnly(204, 404)],
   ['deleteEvidence', { path: (f) => `/api/my/registrations/${f.applicationId}/evidence/${f.evidenceId}` }, registrantsOnly(204, 404)],
   ['logout', { path: () => '/auth/logout', body: {} }, everyone(204)],
 ];
+
+/** A pending CPD activity of the registrant with one evidence file, and a rendered portfolio export. */
+async function cpdFixture(app: TestApp, applicationId: string): Promise<Pick<Fixture, 'ownCpdActivityId' | 'ownCpdEvidenceId' | 'portfolioId'>> {
+  const db = app.runtime.dataSource;
+  const [activity] = (await db.query(
+    `INSERT INTO cpd_activities (person_id, register_id, source, kind, title, category, subcategory, completed_on, points, status)
+     SELECT r.person_id, v.register_id, 'registrant', 'formal_learning', 'Training', 'deskundigheidsbevordering', 'accredited', '2025-01-10', 2, 'pending'
+       FROM registrations r JOIN variants v ON v.id = r.variant_id WHERE r.id = $1
+     RETURNING id, person_id`,
+    [applicationId],
+  )) as Array<{ id: string; person_id: string }>;
+  const evidenceId = randomUUID();
+  await new EvidenceStore(app.config.evidenceDir).put(evidenceId, PDF);
+  await db.query(`INSERT INTO cpd_evidence_files (id, activity_id, kind, original_name, content_type, size_bytes, sha256) VALUES ($1, $2, 'certificate', 'c.pdf', 'application/pdf', $3, 'x')`, [
+    evidenceId,
+    activity!.id,
+    PDF.length,
+  ]);
+  const [exported] = (await db.query(`INSERT INTO portfolio_exports (person_id, status, pdf, rendered_at) VALUES ($1, 'rendered', $2, now()) RETURNING id`, [activity!.person_id, PDF])) as Array<{ id: string }>;
+  return { ownCpdActivityId: activity!.id, ownCpdEvidenceId: evidenceId, portfolioId: exported!.id };
+}
 
 describe('authorisation matrix: every route as every actor', function () {
   this.timeout(120_000);
@@ -198,6 +242,7 @@ describe('authorisation matrix: every route as every actor', function () {
       invitationId: invited.body.id,
       tokenId: token.body.item.id,
       pendingOrganisationId: pending!.id,
+      ...(await cpdFixture(app, created.body.id)),
     };
   });
   after(() => app?.close());

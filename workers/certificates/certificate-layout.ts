@@ -16,13 +16,13 @@ export interface CertificateLayoutInput {
 
 // Resolved from the package, never from the working directory: the worker may start anywhere.
 const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
+export const FONTS = {
   regular: path.join(FONT_DIR, 'DejaVuSans.ttf'),
   bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
   mono: path.join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
 } as const;
 
-const COLOR = { ink: '#1b2430', muted: '#5d6975', accent: '#1f4e6e', rule: '#c8d2da', panel: '#f2f5f8' } as const;
+export const COLOR = { ink: '#1b2430', muted: '#5d6975', accent: '#1f4e6e', rule: '#c8d2da', panel: '#f2f5f8' } as const;
 
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -43,6 +43,7 @@ export function Layout() {
   const isStaff = meState.status === 'authenticated' && meState.me.roles.includes('staff');
   const isProvider = meState.status === 'authenticated' && meState.me.roles.includes('provider');
   const isOrganisationMember = meState.status === 'authenticated' && (['provider', 'employer', 'municipality'] as const).some((r) => meState.me.roles.includes(r));
+  const isRegistrant = meState.status === 'authenticated' && meState.me.roles.includes('registrant');
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -100,6 +101,13 @@ export function Layout() {
               <li>
                 <NavLink to="/provider" className="nav__link">
                   {t('organisations.nav.organisation')}
+                </NavLink>
+              </li>
+            ) : null}
+            {isRegistrant ? (
+              <li>
+                <NavLink to="/cpd" className="nav__link">
+                  {t('cpd.nav')}
                 </NavLink>
               </li>
             ) : null}

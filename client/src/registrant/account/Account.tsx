@@ -43,6 +43,17 @@ export function Account() {
               ) : null}
             </dl>
             <MyRegistrations />
+            {me.roles.includes('registrant') ? (
+              <section aria-labelledby="cpd-account-heading">
+                <h2 id="cpd-account-heading">{t('cpd.account.title')}</h2>
+                <p>{t('cpd.account.text')}</p>
+                <p>
+                  <Link className="button" to="/cpd">
+                    {t('cpd.account.link')}
+                  </Link>
+                </p>
+              </section>
+            ) : null}
             <p className="account__organisation">
               <Link to="/provider">{t('organisations.account.link')}</Link>
             </p>

@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCpdActivities } from '../../api/cpd.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { RequireLogin } from '../../components/RequireLogin.js';
+import { formatDate, formatNumber } from '../../lib/format.js';
+import { useDocumentTitle } from '../../lib/hooks.js';
+import { CpdStatusBadge } from './CpdStatusBadge.js';
+import './cpd.css';
+
+/** /cpd/activities: every own activity, newest first. */
+export function ActivityListPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('cpd.list.title'));
+  return (
+    <>
+      <p>
+        <Link className="back-link" to="/cpd">
+          {t('cpd.detail.back')}
+        </Link>
+      </p>
+      <h1>{t('cpd.list.title')}</h1>
+      <RequireLogin role="registrant">{() => <ListBody />}</RequireLogin>
+    </>
+  );
+}
+
+function ListBody() {
+  const { t, i18n } = useTranslation();
+  const query = useCpdActivities();
+  if (query.isPending) return <p className="notice notice--loading">{t('cpd.progress.loading')}</p>;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (query.data.items.length === 0) return <p>{t('cpd.list.empty')}</p>;
+  return (
+    <ul className="cpd-items">
+      {query.data.items.map((a) => (
+        <li className="cpd-item" key={a.id}>
+          <div className="cpd-item__head">
+            <Link className="cpd-item__title" to={`/cpd/activities/${a.id}`}>
+              {a.title}
+            </Link>
+            <CpdStatusBadge status={a.status} />
+          </div>
+          <p className="cpd-item__meta">
+            {formatDate(a.completedOn, i18n.language)}
+            {a.points !== null ? ` · ${formatNumber(a.approvedPoints ?? a.points, i18n.language)} ${t('cpd.unit.points')}` : null}
+            {a.hours !== null && a.supervisees === null ? ` · ${formatNumber(a.approvedPoints ?? a.hours, i18n.language)} ${t('cpd.unit.hours')}` : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+
+const STATUSES = ['pending', 'approved', 'adjusted', 'rejected'] as const;
+
+/** An activity's status as text plus colour (never colour alone). */
+export function CpdStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const known = (STATUSES as readonly string[]).includes(status);
+  return (
+    <span className={`cpd-badge cpd-badge--${known ? status : 'pending'}`} data-status={status}>
+      {known ? t(`cpd.status.${status}`) : status}
+    </span>
+  );
+}
