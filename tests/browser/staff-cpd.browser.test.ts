@@ -55,7 +55,7 @@ describe('browser: staff CPD review', function () {
     expect(await rows.nth(0).textContent()).to.contain('Congres armoede en schulden').and.contain('langer dan 14 dagen');
     expect(await rows.nth(1).textContent()).to.contain('Stichting Leren Doe Je Samen');
     expect(await page.getByRole('link', { name: /Activiteiten\s*2\s*1 te laat/ }).count()).to.equal(1);
-    await page.getByRole('link', { name: /^Organisaties/ }).click();
+    await page.locator('.cpd-tab', { hasText: 'Organisaties' }).click();
     await page.waitForURL(/kind=organisation/);
     await page.getByText('1 item.').waitFor();
     expect(await page.getByRole('link', { name: 'Stichting Leren Doe Je Samen' }).getAttribute('href')).to.match(/^\/staff\/organisations\/[0-9a-f-]{36}$/);

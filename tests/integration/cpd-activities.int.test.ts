@@ -320,8 +320,9 @@ describe('CPD activities: logging, evidence, progress, competence map (registran
     expect(item('vakbekwaam-resultaatgericht').covered).to.equal(true);
     expect(item('samenwerking').activities.map((a) => a.title)).to.include('GOED-2345');
     expect(item('samenwerking').activities.find((a) => a.title === 'GOED-2345')?.accredited).to.equal(true);
-    // Only a pending activity (seed) names this one.
-    expect(item('verheldert-vragen').covered).to.equal(false);
+    // No approved or accredited activity of this cycle names this one (the seed's attendance and activities cover the rest).
+    expect(item('vrijwillige-inzet').covered).to.equal(false);
+    expect(item('vrijwillige-inzet').activities).to.deep.equal([]);
     expect(res.body.covered).to.equal(res.body.items.filter((i) => i.covered).length);
     const none = await other.get<CompetenceMapView>('/api/my/cpd/competences');
     expect(none.body.cycle).to.equal(null);
