@@ -233,7 +233,7 @@ async function seedOrganisationsAndAccounts(m: EntityManager, issuer: string): P
     await m.query(`INSERT INTO account_roles (account_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [account!.id, user.role]);
     const org = ORGANISATIONS.find((o) => o.demoRole === user.role);
     if (org) {
-      await m.query(`INSERT INTO organisation_members (organisation_id, account_id, role) VALUES ($1, $2, 'admin') ON CONFLICT DO NOTHING`, [orgIds.get(org.key), account!.id]);
+      await m.query(`INSERT INTO organisation_members (organisation_id, account_id, role) VALUES ($1, $2, 'admin') ON CONFLICT (organisation_id, account_id) DO UPDATE SET role = 'admin'`, [orgIds.get(org.key), account!.id]);
     }
   }
 }

@@ -94,7 +94,11 @@ function OrganisationPage({ organisation: o }: { organisation: MyOrganisation })
               <a href="#tokens">{t('organisations.tokens.heading')}</a>
             </li>
           ) : null}
-          {/* Other areas link their provider pages here (e.g. /provider/accreditations). */}
+          {o.kind === 'provider' ? (
+            <li>
+              <Link to="/provider/accreditations">{t('accreditation.nav.accreditations')}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <OrganisationDetails organisation={o} />

@@ -18,7 +18,7 @@ import './cpd.css';
 /** /cpd/activities/new: log an activity with an accreditation code, or without one (with evidence, from a phone too). */
 export function ActivityFormPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cpd.form.title'));
+  useDocumentTitle(t('cpd.form.heading'));
   return (
     <>
       <p>
@@ -26,7 +26,7 @@ export function ActivityFormPage() {
           {t('cpd.detail.back')}
         </Link>
       </p>
-      <h1>{t('cpd.form.title')}</h1>
+      <h1>{t('cpd.form.heading')}</h1>
       <RequireLogin role="registrant">{() => <FormLoader />}</RequireLogin>
     </>
   );
