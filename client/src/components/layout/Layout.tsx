@@ -99,7 +99,7 @@ export function Layout() {
             </li>
             {isOrganisationMember ? (
               <li>
-                <NavLink to="/provider" className="nav__link">
+                <NavLink to="/provider" end className="nav__link">
                   {t('organisations.nav.organisation')}
                 </NavLink>
               </li>
