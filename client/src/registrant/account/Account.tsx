@@ -42,7 +42,7 @@ export function Account() {
                 </DetailRow>
               ) : null}
             </dl>
-            <MyRegistrations />
+            {me.roles.includes('registrant') ? <MyRegistrations /> : null}
             {me.roles.includes('registrant') ? (
               <section aria-labelledby="cpd-account-heading">
                 <h2 id="cpd-account-heading">{t('cpd.account.title')}</h2>
