@@ -156,25 +156,10 @@ export class CpdActivitiesService {
       diplomaYear: standing.diplomaYear,
       competenceCodes: new Set(competences.map((c) => c.code)),
     });
+    // What is stored of the activity is what passed the rules; its measure is implied by its kind.
+    const { measure: _measure, competences: _competences, ...logged } = valid;
     const id = await this.db.transaction(async (m) => {
-      const created = await insertPendingActivity(m, {
-        personId,
-        registerId,
-        kind: valid.kind,
-        title: valid.title,
-        providerName: valid.providerName,
-        description: valid.description,
-        category: valid.category,
-        subcategory: valid.subcategory,
-        completedOn: valid.completedOn,
-        periodStartsOn: valid.periodStartsOn,
-        employerName: valid.employerName,
-        points: valid.points,
-        hours: valid.hours,
-        sessionMinutes: valid.sessionMinutes,
-        supervisees: valid.supervisees,
-        createdBy: accountId,
-      });
+      const created = await insertPendingActivity(m, { ...logged, personId, registerId, createdBy: accountId });
       await insertActivityCompetences(m, created, registerId, valid.competences);
       await recordAudit(m, { actorAccountId: accountId, action: 'cpd_activity.logged', subjectType: 'cpd_activity', subjectId: created, details: { kind: valid.kind, status: 'pending' }, requestId });
       return created;
