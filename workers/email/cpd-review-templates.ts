@@ -1,15 +1,11 @@
 import type { RenderedEmail, TemplateContext } from './email-templates.js';
+import { signatureEn, signatureNl, str } from './template-text.js';
 
 /**
  * Mails about staff's review of a registrant's CPD activity (issue 8): approved, adjusted or rejected, always with
  * staff's reason where there is one, and where the registrant sees the effect on their progress.
  */
 type Render = (c: TemplateContext) => RenderedEmail;
-
-const str = (c: TemplateContext, key: string): string => {
-  const v = c.params[key];
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-};
 
 /** Points and hours as Dutch (12,5) or English (12.5) readers write them. */
 const amount = (c: TemplateContext, key: string, locale: 'nl' | 'en'): string => {
@@ -29,10 +25,12 @@ const day = (c: TemplateContext, key: string, locale: 'nl' | 'en'): string => {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 };
 
-const signatureNl = ['', 'Met vriendelijke groet,', 'Registerbeheer Vakregister'];
-const signatureEn = ['', 'Kind regards,', 'Vakregister register staff'];
 const progressNl = (c: TemplateContext) => `Je voortgang, met de uitleg bij elk punt, zie je op ${c.publicUrl}/account.`;
 const progressEn = (c: TemplateContext) => `Your progress, with an explanation for every point, is at ${c.publicUrl}/account.`;
+
+/** Said under an adjustment or a rejection: the registrant may contest it. */
+const disagreeNl = 'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.';
+const disagreeEn = 'If you disagree, contact register staff within six weeks.';
 
 export const CPD_REVIEW_TEMPLATES = {
   cpd_activity_approved: {
@@ -68,7 +66,7 @@ export const CPD_REVIEW_TEMPLATES = {
         str(c, 'reason'),
         '',
         progressNl(c),
-        'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.',
+        disagreeNl,
         ...signatureNl,
       ].join('\n'),
     }),
@@ -82,7 +80,7 @@ export const CPD_REVIEW_TEMPLATES = {
         str(c, 'reason'),
         '',
         progressEn(c),
-        'If you disagree, contact register staff within six weeks.',
+        disagreeEn,
         ...signatureEn,
       ].join('\n'),
     }),
@@ -98,7 +96,7 @@ export const CPD_REVIEW_TEMPLATES = {
         str(c, 'reason'),
         '',
         progressNl(c),
-        'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.',
+        disagreeNl,
         ...signatureNl,
       ].join('\n'),
     }),
@@ -112,7 +110,7 @@ export const CPD_REVIEW_TEMPLATES = {
         str(c, 'reason'),
         '',
         progressEn(c),
-        'If you disagree, contact register staff within six weeks.',
+        disagreeEn,
         ...signatureEn,
       ].join('\n'),
     }),
