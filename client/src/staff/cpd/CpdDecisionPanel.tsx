@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDecideCpdActivity } from '../../api/staff-cpd.js';
 import { CPD_REVIEW_DECISIONS, type CpdActivityDecisionRequest, type CpdActivityDecisionResult, type StaffCpdActivity } from '../../api/types.js';
 import { formatNumber } from '../../lib/format.js';
-import { ConfirmDecision, DecisionChoices, DecisionError } from '../decision/DecisionSteps.js';
+import { ConfirmDecision, DecisionChoices, DecisionError, DecisionText } from '../decision/DecisionSteps.js';
 import { useDecisionStep } from '../decision/use-decision-step.js';
 import { cpdDecisionFormSchema, EMPTY_CPD_DECISION, isCpdDecisionProblem, type CpdDecisionFormValues } from './cpd-decision-form.js';
 
@@ -128,33 +128,15 @@ export function CpdDecisionPanel({
         ) : null}
 
         {decision === 'adjust' || decision === 'reject' ? (
-          <div className="field">
-            <label className="label" htmlFor={ids.reason}>
-              {t(`staffCpd.decision.reasonLabel.${decision}`)}
-            </label>
-            <p className="hint" id={ids.reasonHint}>
-              {t('staffCpd.decision.reasonHint')}
-            </p>
-            {reasonProblem ? (
-              <p className="field-error" id={ids.reasonError} role="alert">
-                {reasonProblem}
-              </p>
-            ) : null}
-            <textarea
-              {...reasonField}
-              ref={(el) => {
-                reasonField.ref(el);
-                reasonRef.current = el;
-              }}
-              id={ids.reason}
-              className="input textarea"
-              rows={5}
-              maxLength={2000}
-              aria-describedby={[ids.reasonHint, reasonProblem ? ids.reasonError : null].filter(Boolean).join(' ')}
-              aria-invalid={reasonProblem ? true : undefined}
-              disabled={busy}
-            />
-          </div>
+          <DecisionText
+            ids={{ text: ids.reason, hint: ids.reasonHint, error: ids.reasonError }}
+            label={t(`staffCpd.decision.reasonLabel.${decision}`)}
+            hint={t('staffCpd.decision.reasonHint')}
+            problem={reasonProblem}
+            field={reasonField}
+            textRef={reasonRef}
+            disabled={busy}
+          />
         ) : null}
 
         {confirming ? (

@@ -59,6 +59,58 @@ export function DecisionChoices<D extends string>({
   );
 }
 
+/** The reason (or question) a decision carries: label, hint, the problem announced, and the text itself. */
+export function DecisionText({
+  ids,
+  label,
+  hint,
+  problem,
+  field,
+  textRef,
+  disabled,
+  required,
+}: {
+  ids: { text: string; hint: string; error: string };
+  label: ReactNode;
+  hint: ReactNode;
+  problem: ReactNode;
+  field: UseFormRegisterReturn;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+  disabled: boolean;
+  required?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label className="label" htmlFor={ids.text}>
+        {label}
+      </label>
+      <p className="hint" id={ids.hint}>
+        {hint}
+      </p>
+      {problem ? (
+        <p className="field-error" id={ids.error} role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <textarea
+        {...field}
+        ref={(el) => {
+          field.ref(el);
+          textRef.current = el;
+        }}
+        id={ids.text}
+        className="input textarea"
+        rows={5}
+        maxLength={2000}
+        required={required}
+        aria-describedby={[ids.hint, problem ? ids.error : null].filter(Boolean).join(' ')}
+        aria-invalid={problem ? true : undefined}
+        disabled={disabled}
+      />
+    </div>
+  );
+}
+
 /** "Are you sure?": what will be recorded, confirm or go back (which returns focus to the submit button). */
 export function ConfirmDecision({
   titleId,

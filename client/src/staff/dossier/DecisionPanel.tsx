@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useDecideApplication } from '../../api/staff.js';
 import type { Decision, DecisionRequest, DecisionResult, OpenStatus } from '../../api/types.js';
 import { DECISIONS } from '../../api/types.js';
-import { ConfirmDecision, DecisionChoices, DecisionError } from '../decision/DecisionSteps.js';
+import { ConfirmDecision, DecisionChoices, DecisionError, DecisionText } from '../decision/DecisionSteps.js';
 import { useDecisionStep } from '../decision/use-decision-step.js';
 import { decisionFormSchema, decisionProblem, EMPTY_DECISION, type DecisionFormValues } from './decision-form.js';
 
@@ -88,35 +88,17 @@ export function DecisionPanel({
         </fieldset>
 
         {textRegistration && (decision === 'reject' || decision === 'request_info') ? (
-          <div className="field">
-            <label className="label" htmlFor={textId}>
-              {t(`staff.decision.textLabel.${decision}`)}
-            </label>
-            <p className="hint" id={textHintId}>
-              {t(`staff.decision.textHint.${decision}`)}
-            </p>
-            {problem === 'noText' || problem === 'textTooShort' ? (
-              <p className="field-error" id={problemId} role="alert">
-                {problem === 'noText' ? t(`staff.decision.textRequired.${decision}`) : t(`staff.decision.textTooShort.${decision}`)}
-              </p>
-            ) : null}
-            <textarea
-              key={textField}
-              {...textRegistration}
-              ref={(el) => {
-                textRegistration.ref(el);
-                textRef.current = el;
-              }}
-              id={textId}
-              className="input textarea"
-              rows={5}
-              maxLength={2000}
-              required
-              aria-describedby={[textHintId, problem === 'noText' || problem === 'textTooShort' ? problemId : null].filter(Boolean).join(' ')}
-              aria-invalid={problem === 'noText' || problem === 'textTooShort' ? true : undefined}
-              disabled={busy}
-            />
-          </div>
+          <DecisionText
+            key={textField}
+            ids={{ text: textId, hint: textHintId, error: problemId }}
+            label={t(`staff.decision.textLabel.${decision}`)}
+            hint={t(`staff.decision.textHint.${decision}`)}
+            problem={problem === 'noText' ? t(`staff.decision.textRequired.${decision}`) : problem === 'textTooShort' ? t(`staff.decision.textTooShort.${decision}`) : null}
+            field={textRegistration}
+            textRef={textRef}
+            disabled={busy}
+            required
+          />
         ) : null}
 
         {confirming ? (
