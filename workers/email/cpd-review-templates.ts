@@ -31,6 +31,9 @@ const progressEn = (c: TemplateContext) => `Your progress, with an explanation f
 /** Said under an adjustment or a rejection: the registrant may contest it. */
 const disagreeNl = 'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.';
 const disagreeEn = 'If you disagree, contact register staff within six weeks.';
+/** How a mail about an adjustment or a rejection ends: staff's reason, where progress is, how to contest, who sent it. */
+const reasonAndCloseNl = (c: TemplateContext) => ['', str(c, 'reason'), '', progressNl(c), disagreeNl, ...signatureNl];
+const reasonAndCloseEn = (c: TemplateContext) => ['', str(c, 'reason'), '', progressEn(c), disagreeEn, ...signatureEn];
 
 export const CPD_REVIEW_TEMPLATES = {
   cpd_activity_approved: {
@@ -62,12 +65,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Beste ${c.displayName},`,
         '',
         `Registerbeheer heeft je activiteit "${str(c, 'title')}" (afgerond op ${day(c, 'completedOn', 'nl')}) goedgekeurd voor ${amount(c, 'approved', 'nl')} van de ${amount(c, 'claimed', 'nl')} ${unitNl(c)} die je opgaf. De reden:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressNl(c),
-        disagreeNl,
-        ...signatureNl,
+        ...reasonAndCloseNl(c),
       ].join('\n'),
     }),
     en: (c) => ({
@@ -76,12 +74,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Dear ${c.displayName},`,
         '',
         `Register staff approved your activity "${str(c, 'title')}" (completed on ${day(c, 'completedOn', 'en')}) for ${amount(c, 'approved', 'en')} of the ${amount(c, 'claimed', 'en')} ${unitEn(c)} you claimed. The reason:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressEn(c),
-        disagreeEn,
-        ...signatureEn,
+        ...reasonAndCloseEn(c),
       ].join('\n'),
     }),
   },
@@ -92,12 +85,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Beste ${c.displayName},`,
         '',
         `Registerbeheer heeft je activiteit "${str(c, 'title')}" (afgerond op ${day(c, 'completedOn', 'nl')}) afgewezen; de ${amount(c, 'claimed', 'nl')} ${unitNl(c)} tellen niet mee. De reden:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressNl(c),
-        disagreeNl,
-        ...signatureNl,
+        ...reasonAndCloseNl(c),
       ].join('\n'),
     }),
     en: (c) => ({
@@ -106,12 +94,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Dear ${c.displayName},`,
         '',
         `Register staff rejected your activity "${str(c, 'title')}" (completed on ${day(c, 'completedOn', 'en')}); its ${amount(c, 'claimed', 'en')} ${unitEn(c)} do not count. The reason:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressEn(c),
-        disagreeEn,
-        ...signatureEn,
+        ...reasonAndCloseEn(c),
       ].join('\n'),
     }),
   },
