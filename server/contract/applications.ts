@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { personName } from './text.js';
-import { code, instant, plainDate, registrationNumber, registrationStatus, uuid, variantKind } from './common.js';
-
-const localized = z.object({ nl: z.string(), en: z.string() });
+import { code, instant, localized, plainDate, registrationNumber, registrationStatus, uuid, variantKind } from './common.js';
 
 /** A variant's entry criteria: register data (variants.entry_criteria), never coded per variant. */
 export const entryCriteria = z

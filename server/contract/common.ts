@@ -21,6 +21,8 @@ export const uuid = z.uuid();
 export const code = z.string().regex(/^[a-z0-9-]{2,40}$/);
 export const registrationNumber = z.string().regex(/^\d{4,12}$/, 'A registration number has 4 to 12 digits.');
 export const variantKind = z.enum(['generalist', 'specialist']);
+/** A name the register holds in Dutch and English. */
+export const localized = z.object({ nl: z.string(), en: z.string() });
 
 export const noQuery = z.strictObject({});
 export const idParams = z.strictObject({ id: uuid });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 import type { RouteContract } from './routes.js';
-import { code, evidenceParams, idParams, instant, noQuery, plainDate, uuid } from './common.js';
+import { code, evidenceParams, idParams, instant, localized, noQuery, plainDate, uuid, variantKind } from './common.js';
 import { freeText, singleLineText } from './text.js';
 
 /**
@@ -9,7 +9,6 @@ import { freeText, singleLineText } from './text.js';
  * progress that explains every point, the competence map and the portfolio.
  */
 
-const localized = z.object({ nl: z.string(), en: z.string() });
 /** An accreditation code as printed: four and four letters/digits; typed in lower case or without the dash too. */
 const accreditationCode = z
   .string()
@@ -19,7 +18,9 @@ const accreditationCode = z
   .pipe(z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'An accreditation code looks like ABCD-2345.'));
 const amount = z.number().finite();
 
-export const activityStatus = z.enum(['pending', 'approved', 'adjusted', 'rejected']);
+export const CPD_ACTIVITY_STATUSES = ['pending', 'approved', 'adjusted', 'rejected'] as const;
+export const activityStatus = z.enum(CPD_ACTIVITY_STATUSES);
+export const activitySource = z.enum(['registrant', 'attendance']);
 export const activityMeasure = z.enum(['points', 'session', 'supervision', 'hours']);
 
 /**
@@ -48,7 +49,8 @@ export const logActivityBody = z
   .meta({ id: 'LogActivity' });
 export type LogActivityBody = z.infer<typeof logActivityBody>;
 
-export const cpdEvidenceFields = z.strictObject({ kind: z.enum(['certificate', 'reflection-statement', 'employer-statement', 'other']) });
+export const CPD_EVIDENCE_KINDS = ['certificate', 'reflection-statement', 'employer-statement', 'other'] as const;
+export const cpdEvidenceFields = z.strictObject({ kind: z.enum(CPD_EVIDENCE_KINDS) });
 export type CpdEvidenceKind = z.infer<typeof cpdEvidenceFields>['kind'];
 
 export const cpdEvidence = z
@@ -60,7 +62,7 @@ export const competenceRef = z.object({ code: z.string(), name: z.string(), name
 export const cpdActivity = z
   .object({
     id: uuid,
-    source: z.enum(['registrant', 'attendance']),
+    source: activitySource,
     kind: z.string(),
     title: z.string(),
     providerName: z.string().nullable(),
@@ -98,7 +100,7 @@ export const cpdForm = z
     registered: z.boolean(),
     today: plainDate,
     diplomaYear: z.number().int().nullable(),
-    variants: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), kind: z.enum(['generalist', 'specialist']) })),
+    variants: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), kind: variantKind })),
     kinds: z.array(z.object({ code: z.string(), name: localized, category: z.string(), subcategory: z.string().nullable(), measure: activityMeasure, minSessionMinutes: z.number().int().nullable() })),
     limits: z.object({ maxPoints: z.number(), maxHours: z.number(), maxSessionMinutes: z.number().int(), maxSupervisees: z.number().int() }),
     evidenceMaxBytes: z.number().int(),
@@ -161,7 +163,7 @@ export const progressActivity = z.object({
   id: uuid,
   title: z.string(),
   kind: z.string(),
-  source: z.enum(['registrant', 'attendance']),
+  source: activitySource,
   completedOn: plainDate,
   status: activityStatus,
   staffReason: z.string().nullable(),
@@ -212,7 +214,7 @@ export const portfolio = z
   .object({
     generatedAt: instant,
     person: z.object({ name: z.string(), registrationNumber: z.string().nullable() }),
-    registrations: z.array(z.object({ variantCode: z.string(), variantName: z.string(), kind: z.enum(['generalist', 'specialist']), status: z.string(), registeredOn: plainDate.nullable() })),
+    registrations: z.array(z.object({ variantCode: z.string(), variantName: z.string(), kind: variantKind, status: z.string(), registeredOn: plainDate.nullable() })),
     activities: z.array(cpdActivity),
     progress: cpdProgress,
   })

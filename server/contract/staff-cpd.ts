@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { evidenceParams, idParams, instant, noQuery, page, pageQuery, plainDate, registrationNumber, uuid } from './common.js';
+import { evidenceParams, idParams, instant, localized, noQuery, page, pageQuery, plainDate, registrationNumber, uuid, variantKind } from './common.js';
+import { activityMeasure, activitySource, activityStatus } from './cpd-activities.js';
 import type { ErrorCode } from './errors.js';
 import type { RouteContract } from './routes.js';
 import { freeText, singleLineText } from './text.js';
@@ -17,7 +18,6 @@ export const cpdQueueKind = z.enum(CPD_QUEUE_KINDS);
 export type CpdQueueKind = z.infer<typeof cpdQueueKind>;
 
 const categoryCode = z.string().regex(/^[a-z0-9_-]{2,60}$/);
-const named = z.object({ nl: z.string(), en: z.string() });
 const unit = z.enum(['points', 'hours']);
 
 export const cpdQueueQuery = z.strictObject({
@@ -42,7 +42,7 @@ export const cpdQueueItem = z
     /** The activity's or the request's title; null for an organisation. */
     title: z.string().nullable(),
     /** The activity kind, the accreditation form, or the organisation kind, with the register's name where it has one. */
-    type: z.object({ code: z.string(), name: named.nullable() }).nullable(),
+    type: z.object({ code: z.string(), name: localized.nullable() }).nullable(),
     /** Activities: the norm category. */
     category: z.string().nullable(),
     /** What is claimed as entered: points and/or hours (a request: its net contact hours). */
@@ -63,24 +63,22 @@ export const cpdQueue = page(cpdQueueItem)
     /** Per kind, with the text and category filters applied (not the kind and overdue filters): for tab badges. */
     counts: z.object({ activity: kindCount, accreditation: kindCount, objection: kindCount, organisation: kindCount }),
     /** The norm categories of the registers' variants (the category filter's choices), from the register data. */
-    categories: z.array(z.object({ code: z.string(), name: named, unit })),
+    categories: z.array(z.object({ code: z.string(), name: localized, unit })),
   })
   .meta({ id: 'StaffCpdQueue' });
 export type CpdQueue = z.infer<typeof cpdQueue>;
 
-export const CPD_ACTIVITY_STATUSES = ['pending', 'approved', 'adjusted', 'rejected'] as const;
-const activityStatus = z.enum(CPD_ACTIVITY_STATUSES);
 
 export const staffCpdActivity = z
   .object({
     id: uuid,
     status: activityStatus,
-    source: z.enum(['registrant', 'attendance']),
-    kind: z.object({ code: z.string(), name: named.nullable(), measure: z.enum(['points', 'session', 'supervision', 'hours']).nullable() }),
+    source: activitySource,
+    kind: z.object({ code: z.string(), name: localized.nullable(), measure: activityMeasure.nullable() }),
     title: z.string(),
     providerName: z.string().nullable(),
     description: z.string().nullable(),
-    category: z.object({ code: z.string(), name: named.nullable(), unit }),
+    category: z.object({ code: z.string(), name: localized.nullable(), unit }),
     subcategory: z.string().nullable(),
     completedOn: plainDate,
     periodStartsOn: plainDate.nullable(),
@@ -97,7 +95,7 @@ export const staffCpdActivity = z
       minSessionMinutes: z.number().int().nullable(),
     }),
     accreditation: z.object({ id: uuid, code: z.string().nullable(), title: z.string() }).nullable(),
-    competences: z.array(z.object({ code: z.string(), name: named })),
+    competences: z.array(z.object({ code: z.string(), name: localized })),
     evidence: z.array(z.object({ id: uuid, kind: z.string(), originalName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), createdAt: instant })),
     registrant: z.object({
       personId: uuid,
@@ -105,7 +103,7 @@ export const staffCpdActivity = z
       registrationNumber: registrationNumber.nullable(),
       email: z.string().nullable(),
       /** The variants the person is registered in now. */
-      variants: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['generalist', 'specialist']), status: z.string() })),
+      variants: z.array(z.object({ code: z.string(), name: z.string(), kind: variantKind, status: z.string() })),
     }),
     approvedPoints: z.number().nullable(),
     staffReason: z.string().nullable(),

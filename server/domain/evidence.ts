@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { constants, crc32, inflateSync } from 'node:zlib';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError, fileTooLarge } from './errors.js';
 
 /** Evidence uploads: the content decides the type, never the file name. */
 export const EVIDENCE_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -17,6 +20,36 @@ export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '').trim().slice(0, 200);
   return cleaned || 'bestand';
+}
+
+/** An uploaded file that may be kept as evidence, with what is recorded about it. */
+export interface AcceptedEvidenceFile {
+  originalName: string;
+  contentType: EvidenceContentType;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * The checks every evidence upload passes before anything is stored: not empty, within the register's limit, a
+ * PDF, JPEG or PNG by its content and whole. Throws the refusal (empty_file, file_too_large, unsupported_file_type,
+ * unreadable_file).
+ */
+export async function acceptEvidenceFile(file: { buffer: Buffer; originalname: string }, maxBytes: number): Promise<AcceptedEvidenceFile> {
+  if (file.buffer.length === 0) throw new AppError('empty_file', 'The file is empty.');
+  if (file.buffer.length > maxBytes) throw fileTooLarge(maxBytes);
+  // The content decides the type: a renamed executable or text file is refused whatever its name says.
+  const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
+  if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 'Upload a PDF, JPEG or PNG file.');
+  // Starting like one is not enough: staff must be able to open it.
+  const problem = evidenceStructureProblem(mime, file.buffer);
+  if (problem) throw new AppError('unreadable_file', `${problem} Upload the complete file.`);
+  return {
+    originalName: cleanFileName(file.originalname),
+    contentType: mime,
+    sizeBytes: file.buffer.length,
+    sha256: createHash('sha256').update(file.buffer).digest('hex'),
+  };
 }
 
 /**

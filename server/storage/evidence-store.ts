@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +21,21 @@ export class EvidenceStore {
     const temp = `${target}.${process.pid}.tmp`;
     await writeFile(temp, content, { mode: 0o600 });
     await rename(temp, target);
+  }
+
+  /**
+   * Store a new file under a fresh id, then record it (the database row, in its transaction). When recording fails,
+   * the file is removed again: nothing half-done, no row without a file nor a file without a row.
+   */
+  async keep<T>(content: Buffer, record: (id: string) => Promise<T>): Promise<T> {
+    const id = randomUUID();
+    await this.put(id, content);
+    try {
+      return await record(id);
+    } catch (err) {
+      await this.remove(id);
+      throw err;
+    }
   }
 
   open(id: string): ReadStream {

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CertificateSnapshot } from '../../server/db/repositories/certificates.repository.js';
 import { isPlainDate, type PlainDate } from '../../server/domain/plain-date.js';
+import { COLOR, collectPdf, FONTS } from '../pdf/pdf-document.js';
 
 export interface CertificateLayoutInput {
   snapshot: CertificateSnapshot;
@@ -13,16 +12,6 @@ export interface CertificateLayoutInput {
   /** The public site, e.g. https://vakregister.nl (no trailing slash needed). */
   publicUrl: string;
 }
-
-// Resolved from the package, never from the working directory: the worker may start anywhere.
-const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const FONTS = {
-  regular: path.join(FONT_DIR, 'DejaVuSans.ttf'),
-  bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-  mono: path.join(FONT_DIR, 'DejaVuSansMono-Bold.ttf'),
-} as const;
-
-export const COLOR = { ink: '#1b2430', muted: '#5d6975', accent: '#1f4e6e', rule: '#c8d2da', panel: '#f2f5f8' } as const;
 
 const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -85,12 +74,7 @@ export async function renderCertificatePdf(input: CertificateLayoutInput): Promi
       ModDate: issuedAt,
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
   doc.registerFont('mono', FONTS.mono);

@@ -1,15 +1,11 @@
 import type { RenderedEmail, TemplateContext } from './email-templates.js';
+import { signatureEn, signatureNl, str } from './template-text.js';
 
 /**
  * Mails about staff's review of a registrant's CPD activity (issue 8): approved, adjusted or rejected, always with
  * staff's reason where there is one, and where the registrant sees the effect on their progress.
  */
 type Render = (c: TemplateContext) => RenderedEmail;
-
-const str = (c: TemplateContext, key: string): string => {
-  const v = c.params[key];
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-};
 
 /** Points and hours as Dutch (12,5) or English (12.5) readers write them. */
 const amount = (c: TemplateContext, key: string, locale: 'nl' | 'en'): string => {
@@ -29,10 +25,15 @@ const day = (c: TemplateContext, key: string, locale: 'nl' | 'en'): string => {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 };
 
-const signatureNl = ['', 'Met vriendelijke groet,', 'Registerbeheer Vakregister'];
-const signatureEn = ['', 'Kind regards,', 'Vakregister register staff'];
 const progressNl = (c: TemplateContext) => `Je voortgang, met de uitleg bij elk punt, zie je op ${c.publicUrl}/account.`;
 const progressEn = (c: TemplateContext) => `Your progress, with an explanation for every point, is at ${c.publicUrl}/account.`;
+
+/** Said under an adjustment or a rejection: the registrant may contest it. */
+const disagreeNl = 'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.';
+const disagreeEn = 'If you disagree, contact register staff within six weeks.';
+/** How a mail about an adjustment or a rejection ends: staff's reason, where progress is, how to contest, who sent it. */
+const reasonAndCloseNl = (c: TemplateContext) => ['', str(c, 'reason'), '', progressNl(c), disagreeNl, ...signatureNl];
+const reasonAndCloseEn = (c: TemplateContext) => ['', str(c, 'reason'), '', progressEn(c), disagreeEn, ...signatureEn];
 
 export const CPD_REVIEW_TEMPLATES = {
   cpd_activity_approved: {
@@ -64,12 +65,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Beste ${c.displayName},`,
         '',
         `Registerbeheer heeft je activiteit "${str(c, 'title')}" (afgerond op ${day(c, 'completedOn', 'nl')}) goedgekeurd voor ${amount(c, 'approved', 'nl')} van de ${amount(c, 'claimed', 'nl')} ${unitNl(c)} die je opgaf. De reden:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressNl(c),
-        'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.',
-        ...signatureNl,
+        ...reasonAndCloseNl(c),
       ].join('\n'),
     }),
     en: (c) => ({
@@ -78,12 +74,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Dear ${c.displayName},`,
         '',
         `Register staff approved your activity "${str(c, 'title')}" (completed on ${day(c, 'completedOn', 'en')}) for ${amount(c, 'approved', 'en')} of the ${amount(c, 'claimed', 'en')} ${unitEn(c)} you claimed. The reason:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressEn(c),
-        'If you disagree, contact register staff within six weeks.',
-        ...signatureEn,
+        ...reasonAndCloseEn(c),
       ].join('\n'),
     }),
   },
@@ -94,12 +85,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Beste ${c.displayName},`,
         '',
         `Registerbeheer heeft je activiteit "${str(c, 'title')}" (afgerond op ${day(c, 'completedOn', 'nl')}) afgewezen; de ${amount(c, 'claimed', 'nl')} ${unitNl(c)} tellen niet mee. De reden:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressNl(c),
-        'Ben je het niet eens met dit besluit, neem dan binnen zes weken contact op met registerbeheer.',
-        ...signatureNl,
+        ...reasonAndCloseNl(c),
       ].join('\n'),
     }),
     en: (c) => ({
@@ -108,12 +94,7 @@ export const CPD_REVIEW_TEMPLATES = {
         `Dear ${c.displayName},`,
         '',
         `Register staff rejected your activity "${str(c, 'title')}" (completed on ${day(c, 'completedOn', 'en')}); its ${amount(c, 'claimed', 'en')} ${unitEn(c)} do not count. The reason:`,
-        '',
-        str(c, 'reason'),
-        '',
-        progressEn(c),
-        'If you disagree, contact register staff within six weeks.',
-        ...signatureEn,
+        ...reasonAndCloseEn(c),
       ].join('\n'),
     }),
   },

@@ -1,5 +1,6 @@
 import { CPD_REVIEW_TEMPLATES } from './cpd-review-templates.js';
 import { ACCREDITATION_TEMPLATES } from './accreditation-templates.js';
+import { signatureEn, signatureNl, str } from './template-text.js';
 
 /** Mail texts per template and locale. Plain text; every mail says who sent it, why, and what happens next. */
 export interface RenderedEmail {
@@ -14,14 +15,6 @@ export interface TemplateContext {
 }
 
 type Render = (c: TemplateContext) => RenderedEmail;
-
-const str = (c: TemplateContext, key: string): string => {
-  const v = c.params[key];
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-};
-
-const signatureNl = ['', 'Met vriendelijke groet,', 'Registerbeheer Vakregister'];
-const signatureEn = ['', 'Kind regards,', 'Vakregister register staff'];
 
 const templates = {
   welcome: {

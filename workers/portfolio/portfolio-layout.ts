@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { CpdActivityView, PortfolioView } from '../../server/contract/cpd-activities.js';
-import { COLOR, FONTS, formatCertificateDate } from '../certificates/certificate-layout.js';
+import { formatCertificateDate } from '../certificates/certificate-layout.js';
+import { COLOR, collectPdf, FONTS } from '../pdf/pdf-document.js';
 
 /**
  * The portfolio as an A4 PDF: who, the cycle and its progress per norm and category, then per category every
@@ -102,12 +103,7 @@ export async function renderPortfolioPdf(portfolio: PortfolioView, locale: Local
     bufferPages: true,
     info: { Title: `${T.title} ${portfolio.person.registrationNumber ?? ''}`.trim(), Author: 'Vakregister', Creator: 'Vakregister', Producer: 'Vakregister', CreationDate: created, ModDate: created },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
 

@@ -126,7 +126,8 @@ export function isAbortError(err: unknown): boolean {
 // Registrations, applications, evidence, certificates, staff review and verification.
 // ---------------------------------------------------------------------------------------------
 
-const sig = (signal?: AbortSignal) => ({ signal: signal ?? null });
+/** The init for a GET that TanStack Query may cancel. */
+export const sig = (signal?: AbortSignal) => ({ signal: signal ?? null });
 
 export function jsonInit(method: string, body: unknown): RequestInit {
   return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
@@ -171,13 +172,13 @@ export function deleteEvidence(registrationId: string, evidenceId: string): Prom
   return request<void>(myEvidenceUrl(registrationId, evidenceId), { method: 'DELETE' });
 }
 
-export interface UploadHandle {
-  promise: Promise<Evidence>;
+export interface UploadHandle<T = Evidence> {
+  promise: Promise<T>;
   abort: () => void;
 }
 
-/** Parse an XHR error response into an ApiError (same rules as toApiError). */
-function xhrError(xhr: XMLHttpRequest): ApiError {
+/** Parse an XHR error response into an ApiError (same rules as toApiError); a bare 413 gets `tooLargeCode`. */
+function xhrError(xhr: XMLHttpRequest, tooLargeCode: string): ApiError {
   let body: unknown;
   try {
     body = JSON.parse(xhr.responseText) as unknown;
@@ -194,37 +195,35 @@ function xhrError(xhr: XMLHttpRequest): ApiError {
       err.details,
     );
   }
-  if (xhr.status === 413) return new ApiError(413, 'file_too_large', '');
+  if (xhr.status === 413) return new ApiError(413, tooLargeCode, '');
   return new ApiError(xhr.status, 'http_error', `HTTP ${xhr.status}`);
 }
 
 /**
- * Upload one evidence file (multipart: kind, file) with XMLHttpRequest so that upload progress can be shown.
- * onProgress receives a fraction 0..1 (or null when the size is not computable).
+ * POST a multipart form with XMLHttpRequest (fetch reports no upload progress), answered with JSON or the server's
+ * error shape. onProgress receives a fraction 0..1 (or null when the size is not computable); abort() rejects the
+ * promise with an AbortError. A 413 without an error body (a proxy's) becomes `tooLargeCode`.
  */
-export function uploadEvidence(
-  registrationId: string,
-  kind: string,
-  file: File,
+export function uploadForm<T>(
+  path: string,
+  form: FormData,
   onProgress: (fraction: number | null) => void,
-): UploadHandle {
+  { tooLargeCode = 'file_too_large' }: { tooLargeCode?: string } = {},
+): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<Evidence>((resolve, reject) => {
-    const form = new FormData();
-    form.append('kind', kind);
-    form.append('file', file, file.name);
-    xhr.open('POST', `${myRegistrationPath(registrationId)}/evidence`);
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (event) => onProgress(event.lengthComputable ? event.loaded / event.total : null);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as Evidence);
+          resolve(JSON.parse(xhr.responseText) as T);
         } catch {
           reject(new ApiError(xhr.status, 'invalid_response', ''));
         }
       } else {
-        reject(xhrError(xhr));
+        reject(xhrError(xhr, tooLargeCode));
       }
     };
     xhr.onerror = () => reject(new ApiError(0, 'network_error', ''));
@@ -232,6 +231,19 @@ export function uploadEvidence(
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };
+}
+
+/** Upload one evidence file (multipart: kind, file) to a concept application, with progress. */
+export function uploadEvidence(
+  registrationId: string,
+  kind: string,
+  file: File,
+  onProgress: (fraction: number | null) => void,
+): UploadHandle {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', file, file.name);
+  return uploadForm<Evidence>(`${myRegistrationPath(registrationId)}/evidence`, form, onProgress);
 }
 
 export const MY_CERTIFICATE_URL = '/api/my/certificate';

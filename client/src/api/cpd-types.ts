@@ -15,4 +15,4 @@ export type {
 export type CategoryProgress = z.output<typeof categoryProgress>;
 export type LogActivityRequest = z.input<typeof logActivityBody>;
 export type CpdEvidenceKind = z.output<typeof cpdEvidenceFields>['kind'];
-export const CPD_EVIDENCE_KINDS = ['certificate', 'reflection-statement', 'employer-statement', 'other'] as const satisfies readonly CpdEvidenceKind[];
+export { CPD_ACTIVITY_STATUSES, CPD_EVIDENCE_KINDS } from '../../../server/contract/cpd-activities.js';

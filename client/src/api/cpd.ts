@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { ApiError, toApiError } from './client.js';
+import { jsonInit, request } from './client.js';
 import type { CompetenceMap, CpdActivity, CpdEvidenceKind, CpdForm, CpdProgress, LogActivityRequest, PortfolioExport } from './cpd-types.js';
 
 /** Data hooks of the registrant's CPD: form, activities, evidence, progress, competence map, portfolio. */
@@ -19,41 +19,30 @@ export const PORTFOLIO_JSON_URL = '/api/my/cpd/portfolio.json';
 export const portfolioPdfUrl = (id: string) => `/api/my/cpd/portfolio/${encodeURIComponent(id)}/pdf`;
 export const cpdEvidenceUrl = (activityId: string, evidenceId: string) => `/api/my/cpd/activities/${encodeURIComponent(activityId)}/evidence/${encodeURIComponent(evidenceId)}`;
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('Accept', 'application/json');
-  let res: Response;
-  try {
-    res = await fetch(path, { credentials: 'same-origin', ...init, headers });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', '');
-  }
-  if (!res.ok) throw await toApiError(res);
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
-}
-
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
 export function useCpdForm() {
-  return useQuery({ queryKey: cpdKeys.form, queryFn: ({ signal }) => call<CpdForm>('/api/my/cpd/form', { signal }) });
+  return useQuery({ queryKey: cpdKeys.form, queryFn: ({ signal }) => request<CpdForm>('/api/my/cpd/form', { signal }) });
 }
+
+/**
+ * Progress, the competence map and the activities change by others' hands too (attendance booked, a staff decision):
+ * every visit asks the server again (showing what it had meanwhile), so the numbers are never a visit behind.
+ */
+const ALWAYS_FRESH = { staleTime: 0 } as const;
 
 export function useCpdProgress() {
-  return useQuery({ queryKey: cpdKeys.progress, queryFn: ({ signal }) => call<CpdProgress>('/api/my/cpd/progress', { signal }) });
+  return useQuery({ queryKey: cpdKeys.progress, queryFn: ({ signal }) => request<CpdProgress>('/api/my/cpd/progress', { signal }), ...ALWAYS_FRESH });
 }
 
 export function useCompetenceMap() {
-  return useQuery({ queryKey: cpdKeys.competences, queryFn: ({ signal }) => call<CompetenceMap>('/api/my/cpd/competences', { signal }) });
+  return useQuery({ queryKey: cpdKeys.competences, queryFn: ({ signal }) => request<CompetenceMap>('/api/my/cpd/competences', { signal }), ...ALWAYS_FRESH });
 }
 
 export function useCpdActivities() {
-  return useQuery({ queryKey: cpdKeys.activities, queryFn: ({ signal }) => call<{ items: CpdActivity[] }>('/api/my/cpd/activities', { signal }) });
+  return useQuery({ queryKey: cpdKeys.activities, queryFn: ({ signal }) => request<{ items: CpdActivity[] }>('/api/my/cpd/activities', { signal }), ...ALWAYS_FRESH });
 }
 
 export function useCpdActivity(id: string) {
-  return useQuery({ queryKey: cpdKeys.activity(id), queryFn: ({ signal }) => call<CpdActivity>(`/api/my/cpd/activities/${encodeURIComponent(id)}`, { signal }) });
+  return useQuery({ queryKey: cpdKeys.activity(id), queryFn: ({ signal }) => request<CpdActivity>(`/api/my/cpd/activities/${encodeURIComponent(id)}`, { signal }), ...ALWAYS_FRESH });
 }
 
 /** Anything logged, withdrawn or uploaded changes progress, the map and the lists. */
@@ -62,7 +51,7 @@ const refreshCpd = (queryClient: QueryClient) => queryClient.invalidateQueries({
 export function useLogActivity() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LogActivityRequest) => call<CpdActivity>('/api/my/cpd/activities', json('POST', body)),
+    mutationFn: (body: LogActivityRequest) => request<CpdActivity>('/api/my/cpd/activities', jsonInit('POST', body)),
     onSuccess: () => refreshCpd(queryClient),
   });
 }
@@ -70,7 +59,7 @@ export function useLogActivity() {
 export function useWithdrawActivity(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => call<void>(`/api/my/cpd/activities/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: () => request<void>(`/api/my/cpd/activities/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => refreshCpd(queryClient),
   });
 }
@@ -79,7 +68,7 @@ export function uploadCpdEvidence(activityId: string, kind: CpdEvidenceKind, fil
   const form = new FormData();
   form.append('kind', kind);
   form.append('file', file, file.name);
-  return call(`/api/my/cpd/activities/${encodeURIComponent(activityId)}/evidence`, { method: 'POST', body: form });
+  return request(`/api/my/cpd/activities/${encodeURIComponent(activityId)}/evidence`, { method: 'POST', body: form });
 }
 
 export function useUploadCpdEvidence(activityId: string) {
@@ -93,13 +82,13 @@ export function useUploadCpdEvidence(activityId: string) {
 export function useDeleteCpdEvidence(activityId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (evidenceId: string) => call<void>(cpdEvidenceUrl(activityId, evidenceId), { method: 'DELETE' }),
+    mutationFn: (evidenceId: string) => request<void>(cpdEvidenceUrl(activityId, evidenceId), { method: 'DELETE' }),
     onSuccess: () => refreshCpd(queryClient),
   });
 }
 
 export function useRequestPortfolio() {
-  return useMutation({ mutationFn: (locale: 'nl' | 'en') => call<PortfolioExport>('/api/my/cpd/portfolio', json('POST', { locale })) });
+  return useMutation({ mutationFn: (locale: 'nl' | 'en') => request<PortfolioExport>('/api/my/cpd/portfolio', jsonInit('POST', { locale })) });
 }
 
 /** One export's state; polled while the worker is still making it. */
@@ -107,7 +96,7 @@ export function usePortfolioExport(id: string | null) {
   return useQuery({
     queryKey: cpdKeys.portfolio(id ?? 'none'),
     enabled: id !== null,
-    queryFn: ({ signal }) => call<PortfolioExport>(`/api/my/cpd/portfolio/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => request<PortfolioExport>(`/api/my/cpd/portfolio/${encodeURIComponent(id!)}`, { signal }),
     refetchInterval: (query) => (query.state.data?.status === 'pending' ? PORTFOLIO_POLL_MS : false),
   });
 }

@@ -15,10 +15,8 @@ import type {
   StaffOrganisations,
   UpdateOrganisationRequest,
 } from './organisation-types.js';
-import { request } from './client.js';
+import { jsonInit, request, sig } from './client.js';
 
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-const sig = (signal?: AbortSignal) => ({ signal: signal ?? null });
 const orgPath = (id: string) => `/api/organisations/${encodeURIComponent(id)}`;
 
 export interface StaffOrganisationsQuery {
@@ -46,7 +44,7 @@ export function useMyOrganisations() {
 export function useRequestOrganisation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: RequestOrganisationRequest) => request<MyOrganisation>('/api/my/organisations', json('POST', body)),
+    mutationFn: (body: RequestOrganisationRequest) => request<MyOrganisation>('/api/my/organisations', jsonInit('POST', body)),
     // The requester now holds the provider role: "me" changes too.
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: organisationKeys.mine }), qc.invalidateQueries({ queryKey: ['me'] })]),
   });
@@ -55,7 +53,7 @@ export function useRequestOrganisation() {
 export function useUpdateOrganisation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateOrganisationRequest) => request<MyOrganisation>(orgPath(id), json('PATCH', body)),
+    mutationFn: (body: UpdateOrganisationRequest) => request<MyOrganisation>(orgPath(id), jsonInit('PATCH', body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: organisationKeys.mine }),
   });
 }
@@ -77,7 +75,7 @@ export function useUpdateMember(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ accountId, role }: { accountId: string; role: 'admin' | 'member' }) =>
-      request<Member>(`${orgPath(id)}/members/${encodeURIComponent(accountId)}`, json('PATCH', { role })),
+      request<Member>(`${orgPath(id)}/members/${encodeURIComponent(accountId)}`, jsonInit('PATCH', { role })),
     onSettled: () => qc.invalidateQueries({ queryKey: organisationKeys.mine }),
   });
 }
@@ -89,7 +87,7 @@ export function useInvitations(id: string, enabled: boolean) {
 export function useInvite(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteRequest) => request<Invitation>(`${orgPath(id)}/invitations`, json('POST', body)),
+    mutationFn: (body: InviteRequest) => request<Invitation>(`${orgPath(id)}/invitations`, jsonInit('POST', body)),
     onSettled: () => qc.invalidateQueries({ queryKey: organisationKeys.invitations(id) }),
   });
 }
@@ -109,7 +107,7 @@ export function useApiTokens(id: string, enabled: boolean) {
 export function useCreateToken(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => request<CreatedToken>(`${orgPath(id)}/tokens`, json('POST', { name })),
+    mutationFn: (name: string) => request<CreatedToken>(`${orgPath(id)}/tokens`, jsonInit('POST', { name })),
     onSettled: () => qc.invalidateQueries({ queryKey: organisationKeys.tokens(id) }),
   });
 }
@@ -126,7 +124,7 @@ export function useRevokeToken(id: string) {
 export function useInvitationPreview(secret: string, enabled: boolean) {
   return useQuery({
     queryKey: organisationKeys.invitation(secret),
-    queryFn: ({ signal }) => request<InvitationPreview>('/api/invitations/preview', { ...json('POST', { secret }), ...sig(signal) }),
+    queryFn: ({ signal }) => request<InvitationPreview>('/api/invitations/preview', { ...jsonInit('POST', { secret }), ...sig(signal) }),
     enabled,
     retry: false,
   });
@@ -135,7 +133,7 @@ export function useInvitationPreview(secret: string, enabled: boolean) {
 export function useAcceptInvitation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (secret: string) => request<AcceptedInvitation>('/api/invitations/accept', json('POST', { secret })),
+    mutationFn: (secret: string) => request<AcceptedInvitation>('/api/invitations/accept', jsonInit('POST', { secret })),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: organisationKeys.mine }), qc.invalidateQueries({ queryKey: ['me'] })]),
   });
 }
@@ -161,7 +159,7 @@ export function useStaffOrganisation(id: string) {
 export function useDecideOrganisation(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrganisationDecisionRequest) => request<StaffOrganisation>(`/api/staff/organisations/${encodeURIComponent(id)}/decision`, json('POST', body)),
+    mutationFn: (body: OrganisationDecisionRequest) => request<StaffOrganisation>(`/api/staff/organisations/${encodeURIComponent(id)}/decision`, jsonInit('POST', body)),
     onSettled: () => qc.invalidateQueries({ queryKey: organisationKeys.staff }),
   });
 }

@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ValidActivity } from '../../domain/cpd-activity.js';
+import type { ActivityDetailFacts, ActivityFacts, CpdRegistrationFacts } from '../../domain/cpd-dossier.js';
 import type { EvidenceContentType } from '../../domain/evidence.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { rows } from '../sql.js';
@@ -16,25 +18,10 @@ import { rows } from '../sql.js';
 
 type Db = DataSource | EntityManager;
 
-export interface CpdRegistrationRow {
+/** A registration as the CPD rules read it (server/domain/cpd-dossier.ts), with its ids. */
+export interface CpdRegistrationRow extends CpdRegistrationFacts {
   registrationId: string;
-  status: string;
-  countsAsRegistered: boolean;
   variantId: string;
-  variantCode: string;
-  variantName: string;
-  variantNameEn: string;
-  variantKind: 'generalist' | 'specialist';
-  norm: unknown;
-  registerId: string;
-  settings: unknown;
-  registeredOn: PlainDate | null;
-  cycleStartsOn: PlainDate | null;
-  cycleEndsOn: PlainDate | null;
-  cycleDeadline: PlainDate | null;
-  /** The submission day in the register's time zone (an early reregistration moves the window). */
-  submittedOn: PlainDate | null;
-  diplomaYear: number | null;
 }
 
 /**
@@ -62,24 +49,8 @@ export async function findCpdRegistrations(db: Db, personId: string): Promise<Cp
   );
 }
 
-export interface ProgressActivityRow {
-  id: string;
-  title: string;
-  kind: string;
-  source: 'registrant' | 'attendance';
-  category: string;
-  subcategory: string | null;
-  completedOn: PlainDate;
-  points: string | null;
-  hours: string | null;
-  sessionMinutes: number | null;
-  supervisees: number | null;
-  status: 'pending' | 'approved' | 'adjusted' | 'rejected';
-  approvedPoints: string | null;
-  staffReason: string | null;
-  accreditationCode: string | null;
-  accreditedFor: string[];
-}
+/** An activity as the progress rules read it; numeric columns arrive as strings. */
+export type ProgressActivityRow = ActivityFacts;
 
 /** Every activity of the person, with the variants its accreditation is for: what progress is computed from (in any order; the rules sort). One query. */
 export async function listProgressActivities(db: Db, personId: string): Promise<ProgressActivityRow[]> {
@@ -101,16 +72,10 @@ export async function listProgressActivities(db: Db, personId: string): Promise<
   );
 }
 
-export interface ActivityRow extends ProgressActivityRow {
+export interface ActivityRow extends ActivityDetailFacts {
   personId: string;
-  providerName: string | null;
-  description: string | null;
-  periodStartsOn: PlainDate | null;
-  employerName: string | null;
   decidedAt: Date | null;
   createdAt: Date;
-  competences: Array<{ code: string; name: string; nameEn: string }>;
-  evidence: Array<{ id: string; kind: string; originalName: string; contentType: string; sizeBytes: number; uploadedAt: string }>;
 }
 
 const ACTIVITY_SELECT = `
@@ -193,22 +158,10 @@ export async function findAccreditationByCode(db: Db, code: string): Promise<Acc
   return row ?? null;
 }
 
-export interface NewActivity {
+/** An activity that passed the log rules (server/domain/cpd-activity.ts), for a person in a register. */
+export interface NewActivity extends Omit<ValidActivity, 'measure' | 'competences'> {
   personId: string;
   registerId: string;
-  kind: string;
-  title: string;
-  providerName: string | null;
-  description: string | null;
-  category: string;
-  subcategory: string | null;
-  completedOn: PlainDate;
-  periodStartsOn: PlainDate | null;
-  employerName: string | null;
-  points: number | null;
-  hours: number | null;
-  sessionMinutes: number | null;
-  supervisees: number | null;
   createdBy: string | null;
   seedKey?: string | null;
 }

@@ -1,5 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   countSubmissions,
@@ -27,8 +25,8 @@ import { queueEmail } from '../../db/repositories/email-outbox.repository.js';
 import { transitionRegistration } from '../../db/repositories/registrations.repository.js';
 import { acceptedEvidenceKinds } from '../../domain/application.js';
 import { variantsOpenForApplication } from '../../domain/eligibility.js';
-import { AppError, fileTooLarge, notFound } from '../../domain/errors.js';
-import { cleanFileName, evidenceStructureProblem, isEvidenceContentType } from '../../domain/evidence.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { acceptEvidenceFile } from '../../domain/evidence.js';
 import { entryCriteriaSchema } from '../../domain/register-rules.js';
 import { withPerson, type Actor } from '../../policies/actor.js';
 import { authorize, type Action } from '../../policies/policy.js';
@@ -137,37 +135,15 @@ export class ApplicationsService {
     if (!acceptedEvidenceKinds(criteria).includes(kind)) {
       throw new AppError('invalid_evidence_kind', `This application does not take evidence of kind "${kind}".`);
     }
-    if (file.buffer.length === 0) throw new AppError('empty_file', 'The file is empty.');
-    if (file.buffer.length > maxBytes) throw fileTooLarge(maxBytes);
-    // The content decides the type: a renamed executable or text file is refused whatever its name says.
-    const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
-    if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 'Upload a PDF, JPEG or PNG file.');
-    // Starting like one is not enough: staff must be able to open it.
-    const problem = evidenceStructureProblem(mime, file.buffer);
-    if (problem) throw new AppError('unreadable_file', `${problem} Upload the complete file.`);
-    const evidenceId = randomUUID();
-    await this.deps.evidence.put(evidenceId, file.buffer);
-    try {
-      const row = await this.deps.db.transaction(async (m) => {
+    const accepted = await acceptEvidenceFile(file, maxBytes);
+    const row = await this.deps.evidence.keep(file.buffer, (evidenceId) =>
+      this.deps.db.transaction(async (m) => {
         const locked = await lockRegistration(m, id);
         if (locked !== 'concept') throw notEditable(locked ?? 'gone');
-        return insertEvidence(m, {
-          id: evidenceId,
-          registrationId: id,
-          kind,
-          originalName: cleanFileName(file.originalname),
-          contentType: mime,
-          sizeBytes: file.buffer.length,
-          sha256: createHash('sha256').update(file.buffer).digest('hex'),
-          uploadedBy: actor.account!.id,
-        });
-      });
-      return presentEvidence(row);
-    } catch (err) {
-      // Nothing half-done: no row, no file.
-      await this.deps.evidence.remove(evidenceId);
-      throw err;
-    }
+        return insertEvidence(m, { id: evidenceId, registrationId: id, kind, ...accepted, uploadedBy: actor.account!.id });
+      }),
+    );
+    return presentEvidence(row);
   }
 
   async removeEvidence(actor: Actor, id: string, evidenceId: string): Promise<void> {

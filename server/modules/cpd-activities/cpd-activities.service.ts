@@ -1,5 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CompetenceMapView, CpdActivityView, CpdEvidenceKind, CpdForm, CpdProgressView, LogActivityBody, PortfolioView } from '../../contract/cpd-activities.js';
@@ -28,8 +26,8 @@ import {
 } from '../../db/repositories/cpd-activities.repository.js';
 import { checkAccreditationUse, checkActivityDates, validateActivityLog } from '../../domain/cpd-activity.js';
 import { buildPortfolio, cpdStanding, presentActivity, progressView, type CpdStanding } from '../../domain/cpd-dossier.js';
-import { AppError, fileTooLarge, notFound } from '../../domain/errors.js';
-import { cleanFileName, evidenceStructureProblem, isEvidenceContentType } from '../../domain/evidence.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { acceptEvidenceFile } from '../../domain/evidence.js';
 import { todayIn } from '../../domain/plain-date.js';
 import { enqueue, type Queues } from '../../jobs/registry.js';
 import type { Actor } from '../../policies/actor.js';
@@ -158,25 +156,10 @@ export class CpdActivitiesService {
       diplomaYear: standing.diplomaYear,
       competenceCodes: new Set(competences.map((c) => c.code)),
     });
+    // What is stored of the activity is what passed the rules; its measure is implied by its kind.
+    const { measure: _measure, competences: _competences, ...logged } = valid;
     const id = await this.db.transaction(async (m) => {
-      const created = await insertPendingActivity(m, {
-        personId,
-        registerId,
-        kind: valid.kind,
-        title: valid.title,
-        providerName: valid.providerName,
-        description: valid.description,
-        category: valid.category,
-        subcategory: valid.subcategory,
-        completedOn: valid.completedOn,
-        periodStartsOn: valid.periodStartsOn,
-        employerName: valid.employerName,
-        points: valid.points,
-        hours: valid.hours,
-        sessionMinutes: valid.sessionMinutes,
-        supervisees: valid.supervisees,
-        createdBy: accountId,
-      });
+      const created = await insertPendingActivity(m, { ...logged, personId, registerId, createdBy: accountId });
       await insertActivityCompetences(m, created, registerId, valid.competences);
       await recordAudit(m, { actorAccountId: accountId, action: 'cpd_activity.logged', subjectType: 'cpd_activity', subjectId: created, details: { kind: valid.kind, status: 'pending' }, requestId });
       return created;
@@ -209,46 +192,25 @@ export class CpdActivitiesService {
 
   async upload(actor: Actor, id: string, kind: CpdEvidenceKind, file: { buffer: Buffer; originalname: string }, requestId: string | null) {
     const maxBytes = await this.uploadLimit(actor, id);
-    if (file.buffer.length === 0) throw new AppError('empty_file', 'The file is empty.');
-    if (file.buffer.length > maxBytes) throw fileTooLarge(maxBytes);
-    // The content decides the type: a renamed executable or text file is refused whatever its name says.
-    const mime = (await fileTypeFromBuffer(file.buffer))?.mime;
-    if (!isEvidenceContentType(mime)) throw new AppError('unsupported_file_type', 'Upload a PDF, JPEG or PNG file.');
-    const problem = evidenceStructureProblem(mime, file.buffer);
-    if (problem) throw new AppError('unreadable_file', `${problem} Upload the complete file.`);
-    const evidenceId = randomUUID();
-    await this.deps.evidence.put(evidenceId, file.buffer);
-    try {
-      const row = await this.db.transaction(async (m) => {
+    const accepted = await acceptEvidenceFile(file, maxBytes);
+    const row = await this.deps.evidence.keep(file.buffer, (evidenceId) =>
+      this.db.transaction(async (m) => {
         const locked = await lockActivity(m, id);
         if (!locked) throw notFound('Activity');
         if (locked.status !== 'pending') throw notPending(locked.status);
-        const inserted = await insertCpdEvidence(m, {
-          id: evidenceId,
-          activityId: id,
-          kind,
-          originalName: cleanFileName(file.originalname),
-          contentType: mime,
-          sizeBytes: file.buffer.length,
-          sha256: createHash('sha256').update(file.buffer).digest('hex'),
-          uploadedBy: actor.account!.id,
-        });
+        const inserted = await insertCpdEvidence(m, { id: evidenceId, activityId: id, kind, ...accepted, uploadedBy: actor.account!.id });
         await recordAudit(m, { actorAccountId: actor.account!.id, action: 'cpd_evidence.uploaded', subjectType: 'cpd_activity', subjectId: id, details: { evidenceId, kind }, requestId });
         return inserted;
-      });
-      return {
-        id: row.id,
-        kind: row.kind,
-        originalName: row.originalName,
-        contentType: row.contentType,
-        sizeBytes: row.sizeBytes,
-        uploadedAt: new Date(row.createdAt).toISOString(),
-      };
-    } catch (err) {
-      // Nothing half-done: no row, no file.
-      await this.deps.evidence.remove(evidenceId);
-      throw err;
-    }
+      }),
+    );
+    return {
+      id: row.id,
+      kind: row.kind,
+      originalName: row.originalName,
+      contentType: row.contentType,
+      sizeBytes: row.sizeBytes,
+      uploadedAt: new Date(row.createdAt).toISOString(),
+    };
   }
 
   async openEvidence(actor: Actor, id: string, evidenceId: string) {

@@ -80,6 +80,11 @@ export class OrganisationsService {
 
   constructor(private readonly deps: Deps) {}
 
+  /** The audit row of a change to an organisation by the acting account, written in the change's transaction. */
+  private audit(m: EntityManager, ctx: Context, organisationId: string, action: string, details?: Record<string, unknown>): Promise<void> {
+    return recordAudit(m, { actorAccountId: this.accountId(ctx.actor), action, subjectType: 'organisation', subjectId: organisationId, ...(details ? { details } : {}), requestId: ctx.requestId });
+  }
+
   private accountId(actor: Actor): string {
     if (!actor.account) throw new Error('an account is required here (the policy lets only accounts in)');
     return actor.account.id;
@@ -125,7 +130,7 @@ export class OrganisationsService {
     const created = await this.deps.db.transaction(async (m) => {
       const id = await insertOrganisationRequest(m, kind, fields, accountId);
       if (!id) throw nameTaken();
-      await recordAudit(m, { actorAccountId: accountId, action: 'organisation.requested', subjectType: 'organisation', subjectId: id, details: { kind, name: fields.name }, requestId: ctx.requestId });
+      await this.audit(m, ctx, id, 'organisation.requested', { kind, name: fields.name });
       return (await findOrganisation(m, id))!;
     });
     return presentMyOrganisation(created, 'admin', this.withMembership(ctx.actor, created, 'admin'));
@@ -141,7 +146,7 @@ export class OrganisationsService {
       const before = await this.organisationFor(m, ctx.actor, 'organisation.edit', organisationId, true);
       await updateOrganisationDetails(m, organisationId, body);
       const changed = Object.fromEntries(Object.entries(body).filter(([k, v]) => before[k as keyof OrganisationRow] !== v));
-      await recordAudit(m, { actorAccountId: this.accountId(ctx.actor), action: 'organisation.updated', subjectType: 'organisation', subjectId: organisationId, details: { changed }, requestId: ctx.requestId });
+      await this.audit(m, ctx, organisationId, 'organisation.updated', { changed });
       return (await findOrganisation(m, organisationId))!;
     });
     return presentMyOrganisation(updated, this.roleIn(ctx.actor, organisationId), ctx.actor);
@@ -163,14 +168,7 @@ export class OrganisationsService {
       if (!target) throw notFound('Member');
       if (removesLastAdmin(current, accountId)) throw new AppError('last_admin', 'An organisation keeps at least one admin: make someone else admin first.');
       await deleteMember(m, organisationId, accountId);
-      await recordAudit(m, {
-        actorAccountId: this.accountId(ctx.actor),
-        action: 'organisation.member_removed',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { accountId, role: target.role },
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, organisationId, 'organisation.member_removed', { accountId, role: target.role });
     });
   }
 
@@ -183,14 +181,7 @@ export class OrganisationsService {
       if (demotesLastAdmin(current, accountId, role)) throw new AppError('last_admin', 'An organisation keeps at least one admin: make someone else admin first.');
       if (target.role !== role) {
         await updateMemberRole(m, organisationId, accountId, role);
-        await recordAudit(m, {
-          actorAccountId: this.accountId(ctx.actor),
-          action: 'organisation.member_role_changed',
-          subjectType: 'organisation',
-          subjectId: organisationId,
-          details: { accountId, from: target.role, to: role },
-          requestId: ctx.requestId,
-        });
+        await this.audit(m, ctx, organisationId, 'organisation.member_role_changed', { accountId, from: target.role, to: role });
       }
       return presentMember({ ...target, role });
     });
@@ -210,14 +201,7 @@ export class OrganisationsService {
       const expiresAt = invitationExpiry(now, cpd.invitations.validDays);
       const row = await insertInvitation(m, { organisationId, email: body.email, role: body.role, tokenHash: hash, invitedBy: this.accountId(ctx.actor), createdAt: now, expiresAt });
       if (!row) throw new AppError('invitation_exists', 'There is an open invitation for this address already; revoke it to send a new one.');
-      await recordAudit(m, {
-        actorAccountId: this.accountId(ctx.actor),
-        action: 'organisation.invitation_created',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { invitationId: row.id, email: body.email, role: body.role },
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, organisationId, 'organisation.invitation_created', { invitationId: row.id, email: body.email, role: body.role });
       // The secret travels to the mail worker in the outbox row only, and is removed from it once the mail is sent.
       const outboxId = await queueEmail(m, {
         dedupeKey: `invitation:${row.id}`,
@@ -238,14 +222,7 @@ export class OrganisationsService {
       const found = await findInvitation(m, organisationId, invitationId, { lock: true });
       if (!found) throw notFound('Invitation');
       if (!(await closeInvitation(m, invitationId, { revoked: true }))) throw new AppError('invitation_closed', 'The invitation was accepted or revoked already.');
-      await recordAudit(m, {
-        actorAccountId: this.accountId(ctx.actor),
-        action: 'organisation.invitation_revoked',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { invitationId, email: found.email },
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, organisationId, 'organisation.invitation_revoked', { invitationId, email: found.email });
     });
   }
 
@@ -285,14 +262,7 @@ export class OrganisationsService {
       }
       if (!(await addMember(m, found.organisationId, accountId, found.role))) throw new AppError('already_member', 'You are a member of this organisation already.');
       await closeInvitation(m, found.id, { acceptedBy: accountId });
-      await recordAudit(m, {
-        actorAccountId: accountId,
-        action: 'organisation.invitation_accepted',
-        subjectType: 'organisation',
-        subjectId: found.organisationId,
-        details: { invitationId: found.id, role: found.role, email: found.email },
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, found.organisationId, 'organisation.invitation_accepted', { invitationId: found.id, role: found.role, email: found.email });
       return { organisationId: found.organisationId, kind: found.kind, role: found.role };
     });
   }
@@ -315,14 +285,7 @@ export class OrganisationsService {
       if ((await countActiveTokens(m, organisationId)) >= maxActive) throw new AppError('token_limit_reached', `An organisation may have at most ${maxActive} active API tokens.`, { maxActive });
       const inserted = await insertToken(m, { organisationId, name, prefix: made.prefix, hash: made.hash, createdBy: this.accountId(ctx.actor) });
       if (!inserted) throw new AppError('token_name_taken', 'The organisation has an active API token with that name already.');
-      await recordAudit(m, {
-        actorAccountId: this.accountId(ctx.actor),
-        action: 'organisation.token_created',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { tokenId: inserted.id, name, prefix: made.prefix },
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, organisationId, 'organisation.token_created', { tokenId: inserted.id, name, prefix: made.prefix });
       return inserted;
     });
     return { token: made.token, item: presentToken(row) };
@@ -334,14 +297,7 @@ export class OrganisationsService {
       const found = await findToken(m, organisationId, tokenId);
       if (!found) throw notFound('API token');
       if (!(await revokeTokenRow(m, tokenId, this.accountId(ctx.actor)))) throw new AppError('token_revoked', 'The API token was revoked already.');
-      await recordAudit(m, {
-        actorAccountId: this.accountId(ctx.actor),
-        action: 'organisation.token_revoked',
-        subjectType: 'organisation',
-        subjectId: organisationId,
-        details: { tokenId, name: found.name, prefix: found.prefix },
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, organisationId, 'organisation.token_revoked', { tokenId, name: found.name, prefix: found.prefix });
     });
   }
 
@@ -426,14 +382,7 @@ export class OrganisationsService {
         const now = await findOrganisation(m, id);
         throw new AppError('organisation_decided', 'Staff decided on this organisation already; reload.', { status: now?.status ?? before.status });
       }
-      await recordAudit(m, {
-        actorAccountId: staffAccountId,
-        action: decision.to === 'authorised' ? 'organisation.authorised' : 'organisation.refused',
-        subjectType: 'organisation',
-        subjectId: id,
-        details: decision.to === 'refused' ? { reason: decision.reason } : {},
-        requestId: ctx.requestId,
-      });
+      await this.audit(m, ctx, id, decision.to === 'authorised' ? 'organisation.authorised' : 'organisation.refused', decision.to === 'refused' ? { reason: decision.reason } : {});
       const after = (await staffOrganisationDetail(m, id))!;
       const to = after.requesterEmail ?? after.contactEmail;
       if (!to) return null;

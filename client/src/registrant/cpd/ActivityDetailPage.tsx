@@ -1,31 +1,24 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { cpdEvidenceUrl, useCpdActivity, useCpdForm, useDeleteCpdEvidence, useUploadCpdEvidence, useWithdrawActivity } from '../../api/cpd.js';
 import type { CpdActivity, CpdEvidenceKind } from '../../api/cpd-types.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatBytes, formatDate, formatNumber } from '../../lib/format.js';
-import { useDocumentTitle } from '../../lib/hooks.js';
 import { CpdStatusBadge } from './CpdStatusBadge.js';
 import { EvidencePicker } from './EvidencePicker.js';
+import { CpdSubpage } from './CpdSubpage.js';
 import './cpd.css';
 
 /** /cpd/activities/:id: status, decision and staff's reason, competences, evidence; a pending one can get evidence or be withdrawn. */
 export function ActivityDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  useDocumentTitle(t('cpd.detail.title'));
   return (
-    <>
-      <p>
-        <Link className="back-link" to="/cpd">
-          {t('cpd.detail.back')}
-        </Link>
-      </p>
-      <RequireLogin role="registrant">{() => <DetailBody id={id} />}</RequireLogin>
-    </>
+    <CpdSubpage title={t('cpd.detail.title')} heading={false}>
+      {() => <DetailBody id={id} />}
+    </CpdSubpage>
   );
 }
 

@@ -1,34 +1,26 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { uploadCpdEvidence, useCpdForm, useLogActivity } from '../../api/cpd.js';
 import type { CpdEvidenceKind, CpdForm } from '../../api/cpd-types.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { CpdError } from './CpdError.js';
-import { RequireLogin } from '../../components/RequireLogin.js';
 import { SelectField } from '../../components/form/SelectField.js';
 import { TextField } from '../../components/form/TextField.js';
-import { useDocumentTitle } from '../../lib/hooks.js';
 import { EvidencePicker } from './EvidencePicker.js';
 import { activityFormSchema, EMPTY_ACTIVITY_FORM, measureOf, toLogRequest, type ActivityFormValues } from './activity-form.js';
+import { CpdSubpage } from './CpdSubpage.js';
 import './cpd.css';
 
 /** /cpd/activities/new: log an activity with an accreditation code, or without one (with evidence, from a phone too). */
 export function ActivityFormPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cpd.form.heading'));
   return (
-    <>
-      <p>
-        <Link className="back-link" to="/cpd">
-          {t('cpd.detail.back')}
-        </Link>
-      </p>
-      <h1>{t('cpd.form.heading')}</h1>
-      <RequireLogin role="registrant">{() => <FormLoader />}</RequireLogin>
-    </>
+    <CpdSubpage title={t('cpd.form.heading')}>
+      {() => <FormLoader />}
+    </CpdSubpage>
   );
 }
 

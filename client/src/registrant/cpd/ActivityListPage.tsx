@@ -2,26 +2,18 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCpdActivities } from '../../api/cpd.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
-import { useDocumentTitle } from '../../lib/hooks.js';
 import { CpdStatusBadge } from './CpdStatusBadge.js';
+import { CpdSubpage } from './CpdSubpage.js';
 import './cpd.css';
 
 /** /cpd/activities: every own activity, newest first. */
 export function ActivityListPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cpd.list.title'));
   return (
-    <>
-      <p>
-        <Link className="back-link" to="/cpd">
-          {t('cpd.detail.back')}
-        </Link>
-      </p>
-      <h1>{t('cpd.list.title')}</h1>
-      <RequireLogin role="registrant">{() => <ListBody />}</RequireLogin>
-    </>
+    <CpdSubpage title={t('cpd.list.title')}>
+      {() => <ListBody />}
+    </CpdSubpage>
   );
 }
 

@@ -2,25 +2,17 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCompetenceMap } from '../../api/cpd.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate } from '../../lib/format.js';
-import { useDocumentTitle } from '../../lib/hooks.js';
+import { CpdSubpage } from './CpdSubpage.js';
 import './cpd.css';
 
 /** /cpd/competences: the register's competence profile as a grid, covered or not by this cycle's approved learning. */
 export function CompetenceMapPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('cpd.competences.title'));
   return (
-    <>
-      <p>
-        <Link className="back-link" to="/cpd">
-          {t('cpd.detail.back')}
-        </Link>
-      </p>
-      <h1>{t('cpd.competences.title')}</h1>
-      <RequireLogin role="registrant">{() => <MapBody />}</RequireLogin>
-    </>
+    <CpdSubpage title={t('cpd.competences.title')}>
+      {() => <MapBody />}
+    </CpdSubpage>
   );
 }
 

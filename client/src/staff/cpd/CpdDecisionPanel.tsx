@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.js';
 import { useDecideCpdActivity } from '../../api/staff-cpd.js';
 import { CPD_REVIEW_DECISIONS, type CpdActivityDecisionRequest, type CpdActivityDecisionResult, type StaffCpdActivity } from '../../api/types.js';
-import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatNumber } from '../../lib/format.js';
+import { ConfirmDecision, DecisionChoices, DecisionError, DecisionText } from '../decision/DecisionSteps.js';
+import { useDecisionStep } from '../decision/use-decision-step.js';
 import { cpdDecisionFormSchema, EMPTY_CPD_DECISION, isCpdDecisionProblem, type CpdDecisionFormValues } from './cpd-decision-form.js';
 
 /**
@@ -31,15 +31,16 @@ export function CpdDecisionPanel({
     shouldFocusError: false,
   });
   const decision = watch('decision');
-  const [confirming, setConfirming] = useState<CpdActivityDecisionRequest | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const decide = useDecideCpdActivity(activity.id);
   const busy = decide.isPending;
+  const { confirming, setConfirming, error, send, confirmRef, submitRef, errorRef } = useDecisionStep({
+    decide: decide.mutateAsync,
+    onDecided: (_body: CpdActivityDecisionRequest, result: CpdActivityDecisionResult) => onDecided(result),
+    onStale,
+  });
   const firstRadio = useRef<HTMLInputElement | null>(null);
   const pointsRef = useRef<HTMLInputElement | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement | null>(null);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
   const ids = { decision: useId(), points: useId(), pointsHint: useId(), pointsError: useId(), reason: useId(), reasonHint: useId(), reasonError: useId() };
 
   const unitWord = (n: number) => t(claim.unit === 'hours' ? 'staffCpd.hours' : 'staffCpd.points', { count: n, n: formatNumber(n, lang) });
@@ -47,35 +48,6 @@ export function CpdDecisionPanel({
   const decisionProblem = problemText(formState.errors.decision?.message);
   const pointsProblem = decision === 'adjust' ? problemText(formState.errors.points?.message) : null;
   const reasonProblem = decision === 'adjust' || decision === 'reject' ? problemText(formState.errors.reason?.message) : null;
-
-  // Focus follows the step: into the confirmation, and back to the submit button when it is cancelled.
-  const submitRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) {
-      wasConfirming.current = true;
-      confirmRef.current?.focus();
-    } else if (wasConfirming.current) {
-      wasConfirming.current = false;
-      submitRef.current?.focus();
-    }
-  }, [confirming]);
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-
-  const send = async (body: CpdActivityDecisionRequest) => {
-    setError(null);
-    try {
-      onDecided(await decide.mutateAsync(body));
-    } catch (err) {
-      // Focus goes to the error (or the stale notice), not back to the submit button.
-      wasConfirming.current = false;
-      setConfirming(null);
-      if (err instanceof ApiError && err.code === 'status_changed') onStale();
-      else setError(err);
-    }
-  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     void handleSubmit(
@@ -105,11 +77,7 @@ export function CpdDecisionPanel({
   return (
     <section className="decision" aria-labelledby="cpd-decision-heading">
       <h2 id="cpd-decision-heading">{t('staffCpd.decision.title')}</h2>
-      {error ? (
-        <div ref={errorRef} tabIndex={-1}>
-          <ErrorMessage error={error} />
-        </div>
-      ) : null}
+      <DecisionError error={error} errorRef={errorRef} />
       <form className="form" onSubmit={onSubmit} noValidate>
         <fieldset className="fieldset" aria-describedby={decisionProblem ? ids.decision : undefined}>
           <legend className="legend">{t('staffCpd.decision.legend')}</legend>
@@ -118,34 +86,15 @@ export function CpdDecisionPanel({
               {decisionProblem}
             </p>
           ) : null}
-          <ul className="plain-list choices">
-            {CPD_REVIEW_DECISIONS.map((d, i) => {
-              const field = register('decision', { onChange: () => setConfirming(null) });
-              return (
-                <li key={d} className="choice">
-                  <input
-                    {...field}
-                    ref={(el) => {
-                      field.ref(el);
-                      if (i === 0) firstRadio.current = el;
-                    }}
-                    className="choice__input"
-                    type="radio"
-                    id={`cpd-decision-${d}`}
-                    value={d}
-                    disabled={busy}
-                    aria-describedby={`cpd-decision-${d}-hint`}
-                  />
-                  <label className="choice__label" htmlFor={`cpd-decision-${d}`}>
-                    {t(`staffCpd.decision.option.${d}`)}
-                  </label>
-                  <p className="hint choice__hint" id={`cpd-decision-${d}-hint`}>
-                    {t(`staffCpd.decision.optionHint.${d}`, { claim: unitWord(claim.amount) })}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
+          <DecisionChoices
+            choices={CPD_REVIEW_DECISIONS}
+            field={register('decision', { onChange: () => setConfirming(null) })}
+            idPrefix="cpd-decision"
+            label={(d) => t(`staffCpd.decision.option.${d}`)}
+            hint={(d) => t(`staffCpd.decision.optionHint.${d}`, { claim: unitWord(claim.amount) })}
+            disabled={busy}
+            firstRef={firstRadio}
+          />
         </fieldset>
 
         {decision === 'adjust' ? (
@@ -179,50 +128,29 @@ export function CpdDecisionPanel({
         ) : null}
 
         {decision === 'adjust' || decision === 'reject' ? (
-          <div className="field">
-            <label className="label" htmlFor={ids.reason}>
-              {t(`staffCpd.decision.reasonLabel.${decision}`)}
-            </label>
-            <p className="hint" id={ids.reasonHint}>
-              {t('staffCpd.decision.reasonHint')}
-            </p>
-            {reasonProblem ? (
-              <p className="field-error" id={ids.reasonError} role="alert">
-                {reasonProblem}
-              </p>
-            ) : null}
-            <textarea
-              {...reasonField}
-              ref={(el) => {
-                reasonField.ref(el);
-                reasonRef.current = el;
-              }}
-              id={ids.reason}
-              className="input textarea"
-              rows={5}
-              maxLength={2000}
-              aria-describedby={[ids.reasonHint, reasonProblem ? ids.reasonError : null].filter(Boolean).join(' ')}
-              aria-invalid={reasonProblem ? true : undefined}
-              disabled={busy}
-            />
-          </div>
+          <DecisionText
+            ids={{ text: ids.reason, hint: ids.reasonHint, error: ids.reasonError }}
+            label={t(`staffCpd.decision.reasonLabel.${decision}`)}
+            hint={t('staffCpd.decision.reasonHint')}
+            problem={reasonProblem}
+            field={reasonField}
+            textRef={reasonRef}
+            disabled={busy}
+          />
         ) : null}
 
         {confirming ? (
-          <div className="notice notice--attention confirm" tabIndex={-1} ref={confirmRef} role="group" aria-labelledby="cpd-confirm-title">
-            <p className="notice__title" id="cpd-confirm-title">
-              {t(`staffCpd.decision.confirmTitle.${confirming.decision}`)}
-            </p>
-            <p>{confirmText(confirming)}</p>
-            <p className="actions">
-              <button type="button" className="button" onClick={() => void send(confirming)} disabled={busy}>
-                {busy ? t('staffCpd.decision.saving') : t('staffCpd.decision.confirmYes')}
-              </button>
-              <button type="button" className="button button--secondary" disabled={busy} onClick={() => setConfirming(null)}>
-                {t('staffCpd.decision.confirmNo')}
-              </button>
-            </p>
-          </div>
+          <ConfirmDecision
+            titleId="cpd-confirm-title"
+            title={t(`staffCpd.decision.confirmTitle.${confirming.decision}`)}
+            text={confirmText(confirming)}
+            yes={busy ? t('staffCpd.decision.saving') : t('staffCpd.decision.confirmYes')}
+            no={t('staffCpd.decision.confirmNo')}
+            busy={busy}
+            confirmRef={confirmRef}
+            onYes={() => void send(confirming)}
+            onNo={() => setConfirming(null)}
+          />
         ) : (
           <p className="actions">
             <button type="submit" className="button" disabled={busy} ref={submitRef}>
