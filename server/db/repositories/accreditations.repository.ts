@@ -204,11 +204,18 @@ export async function accreditationCompetences(db: Db, accreditationId: string):
   );
 }
 
-/** The variants the provider asked for (staff approve these or fewer; accreditationVariants are the approved ones). */
+/**
+ * The variants the provider asked for (staff approve these or fewer; accreditationVariants are the approved ones). An
+ * approved variant was asked for by definition, so a row written without the requested set (by hand, or before it was
+ * kept) still answers at least what was approved.
+ */
 export async function requestedVariants(db: Db, accreditationId: string): Promise<Array<{ id: string; code: string; name: string }>> {
   return rows(
     db,
-    `SELECT v.id, v.code, v.name FROM accreditation_requested_variants rv JOIN variants v ON v.id = rv.variant_id WHERE rv.accreditation_id = $1 ORDER BY v.sort_order`,
+    `SELECT v.id, v.code, v.name FROM variants v
+      WHERE v.id IN (SELECT variant_id FROM accreditation_requested_variants WHERE accreditation_id = $1
+                     UNION SELECT variant_id FROM accreditation_variants WHERE accreditation_id = $1)
+      ORDER BY v.sort_order`,
     [accreditationId],
   );
 }
