@@ -8,6 +8,7 @@ import { RegisterEvidenceLimit1763800000006 } from './1763800000006-RegisterEvid
 import { CorrectReregistrationDeadline1796117700000 } from './1796117700000-CorrectReregistrationDeadline.js';
 import { CreateCpdSchema1796200000000 } from './1796200000000-CreateCpdSchema.js';
 import { AddOrganisationDecidedAt1796200100000 } from './1796200100000-AddOrganisationDecidedAt.js';
+import { AccreditationObjectionsAgainstApprovals1796200500000 } from './1796200500000-AccreditationObjectionsAgainstApprovals.js';
 
 /** The ordered history of the schema. Listed explicitly (no globs) so the same list works under tsx and from compiled dist/. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CorrectReregistrationDeadline1796117700000,
   CreateCpdSchema1796200000000,
   AddOrganisationDecidedAt1796200100000,
+  AccreditationObjectionsAgainstApprovals1796200500000,
 ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACCREDITATION_CODE_PATTERN } from './accreditation-code.js';
 import { code, idParams, instant, noQuery, page, pageQuery, plainDate, uuid } from './common.js';
 import type { ErrorCode } from './errors.js';
+import { TOKEN_ERRORS } from './organisations.js';
 import type { RouteContract } from './routes.js';
 import { freeText, singleLineText } from './text.js';
 
@@ -63,13 +64,27 @@ export const accreditationDecision = z
     category: z.string().nullable(),
     subcategory: z.string().nullable(),
     termYears: z.number().int().nullable(),
+    /** The net contact hours an approval's points were computed from. */
+    netContactHours: z.number().nullable(),
     reason: z.string().nullable(),
     decidedAt: instant,
   })
   .meta({ id: 'AccreditationDecision' });
 
+export const OBJECTION_STATES = ['open', 'granted', 'refused'] as const;
 export const accreditationObjection = z
-  .object({ id: uuid, decisionId: uuid, reason: z.string(), lodgedAt: instant, resolvedAt: instant.nullable() })
+  .object({
+    id: uuid,
+    /** The decision objected to, and what it was: an approval or a rejection. */
+    decisionId: uuid,
+    against: z.enum(['approved', 'rejected', 'objection_refused']),
+    reason: z.string(),
+    lodgedAt: instant,
+    /** open: with staff; granted: a new approval (see resolution); refused: with staff's reason. */
+    state: z.enum(OBJECTION_STATES),
+    resolvedAt: instant.nullable(),
+    resolution: z.object({ decisionId: uuid, outcome: z.enum(['approved', 'objection_refused']), reason: z.string().nullable(), decidedAt: instant }).nullable(),
+  })
   .meta({ id: 'AccreditationObjection' });
 
 /** What the actor may do with the request now; the client keeps no status rules of its own. */
@@ -89,6 +104,11 @@ export const accreditationDetail = z
     hasFinalTest: z.boolean(),
     finalTestRequired: z.boolean(),
     status: accreditationStatus,
+    /**
+     * An objection is with staff. Against a rejection the status is 'objection'; against an approval the status stays
+     * 'approved' and the code keeps working until staff decide.
+     */
+    objectionOpen: z.boolean(),
     code: z.string().nullable(),
     /** The points the register's rounding rule gives for the net hours (what staff approve). */
     computedPoints: z.number(),
@@ -104,7 +124,10 @@ export const accreditationDetail = z
     objectionDeadline: plainDate.nullable(),
     submittedAt: instant,
     inAgenda: z.boolean(),
+    /** The approved target variants once decided (before that: the requested ones). */
     variants: z.array(z.object({ code: z.string(), name: z.string() })),
+    /** The variants the provider asked for; staff approve these or fewer. */
+    requestedVariants: z.array(z.object({ code: z.string(), name: z.string() })),
     competences: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string() })),
     runs: z.array(run),
     decisions: z.array(accreditationDecision),
@@ -121,6 +144,7 @@ export const accreditationListItem = z
     title: z.string(),
     form: z.string(),
     status: accreditationStatus,
+    objectionOpen: z.boolean(),
     code: z.string().nullable(),
     points: z.number().nullable(),
     validUntil: plainDate.nullable(),
@@ -156,17 +180,29 @@ export const agendaBody = z.strictObject({ inAgenda: z.boolean() });
 export const emptyBody = z.strictObject({});
 
 export const accreditationDecisionBody = z.discriminatedUnion('decision', [
-  z.strictObject({
-    decision: z.literal('approve'),
-    /** The status the staff member saw: a request or an objection. Someone else deciding first gives 409. */
-    expectedStatus: z.enum(['submitted', 'objection']),
-    termYears: z.number().int().positive(),
-    /** Default: the form's category and subcategory (settings.cpd.accreditationForms). */
-    category: categoryCode.optional(),
-    subcategory: categoryCode.nullable().optional(),
-    /** The target variants staff confirm: the requested ones, or fewer. */
-    variantCodes: z.array(code).min(1).max(20),
-  }),
+  z
+    .strictObject({
+      decision: z.literal('approve'),
+      /**
+       * What the staff member saw: a request ('submitted') or an open objection ('objection', against a rejection or
+       * an approval; approving it grants the objection). Someone else deciding first gives 409 status_changed.
+       */
+      expectedStatus: z.enum(['submitted', 'objection']),
+      termYears: z.number().int().positive(),
+      /** Default: the form's category and subcategory (settings.cpd.accreditationForms). */
+      category: categoryCode.optional(),
+      subcategory: categoryCode.nullable().optional(),
+      /** The target variants staff confirm: the requested ones, or fewer. */
+      variantCodes: z.array(code).min(1).max(20),
+      /** On an objection only: the net contact hours staff accept instead of the provider's; the points follow the rounding rule. */
+      netContactHours: netHours.optional(),
+      /** Why; required when granting an objection against an approval (the provider sees it). */
+      reason: reason.optional(),
+    })
+    .refine((b) => b.netContactHours === undefined || b.expectedStatus === 'objection', {
+      message: 'Net contact hours are corrected on an objection only.',
+      path: ['netContactHours'],
+    }),
   z.strictObject({ decision: z.literal('reject'), expectedStatus: z.literal('submitted'), reason }),
   z.strictObject({ decision: z.literal('refuse_objection'), expectedStatus: z.literal('objection'), reason }),
 ]);
@@ -248,7 +284,8 @@ export type AgendaPage = z.infer<typeof agendaPage>;
 // ---- Routes
 const LOGGED_IN: readonly ErrorCode[] = ['unauthenticated', 'forbidden'];
 const JSON_BODY: readonly ErrorCode[] = ['malformed_body', 'payload_too_large', 'unsupported_encoding', 'unsupported_charset', 'csrf_origin_missing', 'csrf_origin_mismatch'];
-const ATTENDANCE: readonly ErrorCode[] = [...LOGGED_IN, ...JSON_BODY, 'not_found', 'accreditation_not_approved', 'run_not_finished', 'attendance_too_many_rows', 'attendance_empty'];
+// Attendance routes take an organisation's API token too (policy: tokens: true), so they may refuse one.
+const ATTENDANCE: readonly ErrorCode[] = [...LOGGED_IN, ...TOKEN_ERRORS, ...JSON_BODY, 'not_found', 'accreditation_not_approved', 'run_not_finished', 'attendance_too_many_rows', 'attendance_empty'];
 
 export const ACCREDITATION_ROUTES = {
   accreditationOptions: {
@@ -301,7 +338,8 @@ export const ACCREDITATION_ROUTES = {
   objectAccreditation: {
     method: 'POST',
     path: '/api/provider/accreditations/:id/objection',
-    summary: 'Object to a rejection within the objection window (once); the request returns to the staff queue',
+    summary:
+      'Object to a decision (a rejection or an approval) within the objection window, once; the request returns to the staff queue. An approval stays approved and its code valid until staff decide',
     tag: 'provider',
     params: idParams,
     body: { json: objectionBody },
@@ -346,7 +384,7 @@ export const ACCREDITATION_ROUTES = {
     params: runParams,
     query: noQuery,
     success: { status: 200, json: runAttendance },
-    errors: [...LOGGED_IN, 'not_found'],
+    errors: [...LOGGED_IN, ...TOKEN_ERRORS, 'not_found'],
   },
   uploadAttendanceCsv: {
     method: 'POST',
@@ -377,7 +415,7 @@ export const ACCREDITATION_ROUTES = {
     params: idParams,
     query: noQuery,
     success: { status: 200, json: attendanceUpload },
-    errors: [...LOGGED_IN, 'not_found'],
+    errors: [...LOGGED_IN, ...TOKEN_ERRORS, 'not_found'],
   },
   attendanceUploadCsv: {
     method: 'GET',
@@ -387,7 +425,7 @@ export const ACCREDITATION_ROUTES = {
     params: idParams,
     query: noQuery,
     success: { status: 200, file: 'text/csv' },
-    errors: [...LOGGED_IN, 'not_found'],
+    errors: [...LOGGED_IN, ...TOKEN_ERRORS, 'not_found'],
   },
 
   staffAccreditation: {
@@ -403,12 +441,25 @@ export const ACCREDITATION_ROUTES = {
   decideAccreditation: {
     method: 'POST',
     path: '/api/staff/accreditations/:id/decision',
-    summary: 'Approve (points by the rounding rule, term, category, target variants) or reject a request; approve or refuse an objection',
+    summary:
+      'Approve (points by the rounding rule, term, category, target variants) or reject a request; grant an objection (a new approval, the same code; points already booked are raised when the new points are higher, never lowered) or refuse it with a reason',
     tag: 'staff',
     params: idParams,
     body: { json: accreditationDecisionBody },
     success: { status: 200, json: staffAccreditation },
-    errors: [...LOGGED_IN, ...JSON_BODY, 'not_found', 'status_changed', 'invalid_term', 'unknown_category', 'variant_not_requested', 'no_points'],
+    errors: [
+      ...LOGGED_IN,
+      ...JSON_BODY,
+      'not_found',
+      'status_changed',
+      'invalid_term',
+      'unknown_category',
+      'variant_not_requested',
+      'no_points',
+      'net_hours_too_high',
+      'final_test_required',
+      'reason_required',
+    ],
   },
 
   publicAgenda: {

@@ -7,6 +7,9 @@ import {
   normalizeAccreditationCode,
   objectionDeadline,
   objectionRefusal,
+  objectionState,
+  pointsAfterGrantedObjection,
+  amendedValidity,
   pointsForHours,
   runWithinValidity,
   validityWindow,
@@ -91,13 +94,51 @@ describe('accreditation rules', () => {
       expect(objectionDeadline('2026-03-10', 8)).to.equal('2026-05-05');
     });
 
-    it('are open against a rejection inside the window only, once', () => {
-      const rejected = { status: 'rejected', decidedOn: '2026-03-10', objectionsLodged: 0 };
-      expect(objectionRefusal(rejected, '2026-05-05', 8)).to.equal(null);
-      expect(objectionRefusal(rejected, '2026-05-06', 8)).to.equal('objection_window_closed');
-      expect(objectionRefusal({ ...rejected, objectionsLodged: 1 }, '2026-03-11', 8)).to.equal('objection_already_lodged');
-      expect(objectionRefusal({ status: 'submitted', decidedOn: null, objectionsLodged: 0 }, '2026-03-11', 8)).to.equal('objection_not_possible');
-      expect(objectionRefusal({ status: 'approved', decidedOn: '2026-03-10', objectionsLodged: 0 }, '2026-03-11', 8)).to.equal('objection_not_possible');
+    const decided = (outcome: 'approved' | 'rejected') => ({ status: outcome, decidedOn: '2026-03-10', decisions: [{ id: 'd1', outcome }], objections: [] });
+
+    it('are open against a rejection and against an approval, inside the window only', () => {
+      for (const outcome of ['rejected', 'approved'] as const) {
+        expect(objectionRefusal(decided(outcome), '2026-03-10', 8), outcome).to.equal(null);
+        expect(objectionRefusal(decided(outcome), '2026-05-05', 8), outcome).to.equal(null);
+        expect(objectionRefusal(decided(outcome), '2026-05-06', 8), outcome).to.equal('objection_window_closed');
+      }
+    });
+
+    it('are not possible before a decision or after a withdrawal', () => {
+      expect(objectionRefusal({ status: 'submitted', decidedOn: null, decisions: [], objections: [] }, '2026-03-11', 8)).to.equal('objection_not_possible');
+      expect(objectionRefusal({ status: 'withdrawn', decidedOn: null, decisions: [], objections: [] }, '2026-03-11', 8)).to.equal('objection_not_possible');
+    });
+
+    it('are lodged once: not while one is open, not twice against a decision, not against the decision on an objection', () => {
+      const open = { ...decided('approved'), objections: [{ decisionId: 'd1', resolutionDecisionId: null, resolvedAt: null }] };
+      expect(objectionRefusal(open, '2026-03-11', 8)).to.equal('objection_already_lodged');
+      expect(objectionRefusal({ ...decided('rejected'), status: 'objection', objections: open.objections }, '2026-03-11', 8)).to.equal('objection_already_lodged');
+      const refused = {
+        status: 'approved',
+        decidedOn: '2026-03-10',
+        decisions: [{ id: 'd1', outcome: 'approved' as const }, { id: 'd2', outcome: 'objection_refused' as const }],
+        objections: [{ decisionId: 'd1', resolutionDecisionId: 'd2', resolvedAt: '2026-03-12T10:00:00Z' }],
+      };
+      expect(objectionRefusal(refused, '2026-03-13', 8)).to.equal('objection_already_lodged');
+      const granted = { ...refused, decisions: [{ id: 'd1', outcome: 'rejected' as const }, { id: 'd2', outcome: 'approved' as const }] };
+      expect(objectionRefusal(granted, '2026-03-13', 8)).to.equal('objection_already_lodged');
+    });
+
+    it('are open, granted or refused', () => {
+      expect(objectionState({ resolvedAt: null }, undefined)).to.equal('open');
+      expect(objectionState({ resolvedAt: 'x' }, { outcome: 'approved' })).to.equal('granted');
+      expect(objectionState({ resolvedAt: 'x' }, { outcome: 'objection_refused' })).to.equal('refused');
+    });
+
+    it('raise points already booked when granted with more points, and never lower them', () => {
+      expect(pointsAfterGrantedObjection(7.5, 12)).to.equal(12);
+      expect(pointsAfterGrantedObjection(7.5, 7.5)).to.equal(7.5);
+      expect(pointsAfterGrantedObjection(12, 7.5)).to.equal(12);
+    });
+
+    it('keep the start of the validity window and take the new term', () => {
+      expect(amendedValidity('2026-03-10', 3)).to.deep.equal({ validFrom: '2026-03-10', validUntil: '2029-03-09' });
+      expect(amendedValidity('2026-03-10', 1)).to.deep.equal({ validFrom: '2026-03-10', validUntil: '2027-03-09' });
     });
   });
 

@@ -64,16 +64,56 @@ export function objectionDeadline(decidedOn: PlainDate, objectionWeeks: number):
 
 export type ObjectionRefusal = 'objection_not_possible' | 'objection_window_closed' | 'objection_already_lodged';
 
+export type DecisionOutcome = 'approved' | 'rejected' | 'objection_refused';
+
+/** What the objection rule needs of a request: its decisions and objections, oldest first. */
+export interface ObjectionHistory {
+  status: string;
+  /** The date of the request's last decision in the register's time zone. */
+  decidedOn: PlainDate | null;
+  decisions: ReadonlyArray<{ id: string; outcome: DecisionOutcome }>;
+  objections: ReadonlyArray<{ decisionId: string; resolutionDecisionId: string | null; resolvedAt: unknown }>;
+}
+
 /**
- * Whether the provider may object now, and if not why: only a rejection can be objected to (an approval is in use by
- * registrants the moment it is given; a provider who wants other points asks again), once per request, within the
- * window.
+ * Whether the provider may object now, and if not why. An objection is possible against a first decision, an
+ * approval (too few points, a shorter term, a variant left out) as much as a rejection, within objectionWeeks weeks
+ * of it, once: not while one is open, not twice against the same decision, and not against the decision on an
+ * objection (that decision is final here; what follows is a court's business).
  */
-export function objectionRefusal(a: { status: string; decidedOn: PlainDate | null; objectionsLodged: number }, today: PlainDate, objectionWeeks: number): ObjectionRefusal | null {
-  if (a.objectionsLodged > 0) return 'objection_already_lodged';
-  if (a.status !== 'rejected' || a.decidedOn === null) return 'objection_not_possible';
+export function objectionRefusal(a: ObjectionHistory, today: PlainDate, objectionWeeks: number): ObjectionRefusal | null {
+  if (a.objections.some((o) => o.resolvedAt === null)) return 'objection_already_lodged';
+  const latest = a.decisions.at(-1);
+  if (!latest || a.decidedOn === null || (a.status !== 'approved' && a.status !== 'rejected')) return 'objection_not_possible';
+  if (a.objections.some((o) => o.decisionId === latest.id || o.resolutionDecisionId === latest.id)) return 'objection_already_lodged';
   if (today > objectionDeadline(a.decidedOn, objectionWeeks)) return 'objection_window_closed';
   return null;
+}
+
+export type ObjectionState = 'open' | 'granted' | 'refused';
+
+/** An objection is open until staff decide it; then granted (a new approval) or refused (with a reason). */
+export function objectionState(o: { resolvedAt: unknown }, resolution: { outcome: DecisionOutcome } | undefined): ObjectionState {
+  if (o.resolvedAt === null || !resolution) return 'open';
+  return resolution.outcome === 'objection_refused' ? 'refused' : 'granted';
+}
+
+/**
+ * What a granted objection against an approval does to the points already booked with the code: a booking keeps the
+ * points it was granted when booked, unless the new approval gives more; then it is raised to the new points (the
+ * objection showed the first approval was too low for everyone who took part, and a registrant never loses points to
+ * an objection they had no part in). Category and competences of earlier bookings stay as they were.
+ */
+export function pointsAfterGrantedObjection(bookedPoints: number, newPoints: number): number {
+  return Math.max(bookedPoints, newPoints);
+}
+
+/**
+ * The validity window after a granted objection against an approval: it keeps its start (runs and bookings made
+ * under it stay valid) and runs for the newly granted term.
+ */
+export function amendedValidity(validFrom: PlainDate, termYears: number): ValidityWindow {
+  return { validFrom, validUntil: addDays(addYears(validFrom, termYears), -1) };
 }
 
 /**

@@ -2,7 +2,8 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { z } from 'zod';
 import { ROUTES, type RouteContract, type RouteName } from '../contract/routes.js';
 import { ANONYMOUS, type Actor } from '../policies/actor.js';
-import { authorize, type Action } from '../policies/policy.js';
+import { AppError } from '../domain/errors.js';
+import { authorize, isOpenToAnyone, takesTokens, type Action } from '../policies/policy.js';
 import type { BearerResolver } from './token-auth.js';
 
 type Route<N extends RouteName> = (typeof ROUTES)[N];
@@ -35,6 +36,10 @@ export interface RouteImpl<N extends RouteName> {
 
 export type RouteImpls<N extends RouteName = RouteName> = { [K in N]: RouteImpl<K> };
 
+function refuseToken(): never {
+  throw new AppError('forbidden', 'This route does not take API tokens; it is for people logged in.');
+}
+
 export type ActorResolver = (accountId: string) => Promise<Actor | null>;
 
 function runMiddleware(handlers: RequestHandler[], req: Request, res: Response): Promise<void> {
@@ -64,11 +69,18 @@ export function apiRouter<N extends RouteName>(names: readonly N[], impls: Route
     router[method](path, async (req, res) => {
       // The actor, resolved once per request (one route answers it): anonymous without a session (the public API:
       // no lookup, no extra await), else the account with roles, person and memberships; a deleted account is anonymous.
-      // An Authorization header is an organisation's API token: it decides alone (valid, or 401 at once), whatever session.
+      // An Authorization header is an organisation's API token: it decides alone, whatever session (so a request that
+      // carries one never acts as a cookie session, which is why the Origin check lets it pass). On a route that takes
+      // tokens it is valid or refused at once (401); a route for sessions only refuses it (403) unread, and a public
+      // route ignores it.
       const authorization = req.headers.authorization;
       const actor =
         authorization !== undefined && resolveBearer
-          ? await resolveBearer(authorization, req, res)
+          ? takesTokens(impl.action)
+            ? await resolveBearer(authorization, req, res)
+            : isOpenToAnyone(impl.action)
+              ? ANONYMOUS
+              : refuseToken()
           : req.user
             ? ((await resolveActor(req.user.accountId)) ?? ANONYMOUS)
             : ANONYMOUS;

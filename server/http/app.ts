@@ -31,7 +31,7 @@ export interface AppDeps extends Pick<Runtime, 'dataSource' | 'redis' | 'queues'
 }
 
 /** Every route of the contract with its implementation; a route missing here is a compile error. */
-function implementations(config: AppConfig, services: Services, logger: Logger): RouteImpls {
+export function implementations(config: AppConfig, services: Services, logger: Logger): RouteImpls {
   return {
     health: { action: 'system.health', handle: () => services.health.check(), status: (body) => (body.status === 'ok' ? 200 : 503) },
     ...docsRoutes(config.publicUrl),

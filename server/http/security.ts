@@ -29,15 +29,26 @@ export function securityHeaders(config: AppConfig): RequestHandler {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An API call that identifies itself by a bearer token (and so is judged by the token alone). */
+export function isBearerApiCall(path: string, authorization: string | undefined): boolean {
+  return path.startsWith('/api/') && authorization !== undefined && /^Bearer\s/i.test(authorization);
+}
+
 /**
  * CSRF protection by strict origin check: a state-changing request must come from our own origin.
  * Browsers always send Origin on cross-site POST/PUT/PATCH/DELETE, so a missing Origin is only accepted
  * when Sec-Fetch-Site says same-origin, or when no cookie is sent at all (machine clients).
+ *
+ * An API call with `Authorization: Bearer …` passes whatever its Origin and cookies (an LMS posting from its
+ * server): CSRF rides on credentials a browser attaches by itself, and a browser never attaches an Authorization
+ * header by itself (a cross-site page could only send one after a CORS preflight, which this app never allows),
+ * and under /api such a request acts as the token alone, never as the session (server/http/api.ts).
  */
 export function originCheck(config: AppConfig): RequestHandler {
   const allowed = new URL(config.publicUrl).origin;
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (isBearerApiCall(req.path, req.get('authorization'))) return next();
     const origin = req.get('origin');
     if (origin) {
       return origin === allowed ? next() : next(new AppError('csrf_origin_mismatch', 'Cross-site request refused.'));

@@ -139,6 +139,17 @@ function judgeMembership(memberships: readonly OrganisationMembership[], need: M
   return fit.length > 0 ? 'allow' : 'forbidden';
 }
 
+/** Whether an organisation's API token may do this (the rule says `tokens: true`). */
+export function takesTokens(action: Action): boolean {
+  const rule = RULES[action] as Rule;
+  return 'member' in rule && rule.tokens === true;
+}
+
+/** Whether this needs no one at all (public routes, the login, the health check). */
+export function isOpenToAnyone(action: Action): boolean {
+  return (RULES[action] as Rule).who === 'anyone';
+}
+
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   return judge(actor, action, resource) === 'allow';
 }

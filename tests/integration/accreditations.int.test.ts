@@ -309,20 +309,172 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect(res.body.objections[0]!.resolvedAt).to.be.a('string');
     });
 
-    it('refuses an objection while undecided, against an approval, and after the window', async () => {
+    it('refuses an objection while undecided and after the window, against a rejection or an approval', async () => {
       const a = await submitted();
       const undecided = await provider.post<ErrorBody>(`/api/provider/accreditations/${a.id}/objection`, { reason: 'Te vroeg bezwaar.' });
       expect(undecided.status).to.equal(409);
       expect(undecided.body.error.code).to.equal('objection_not_possible');
-      const d = await approved();
-      expect((await provider.post<ErrorBody>(`/api/provider/accreditations/${d.id}/objection`, { reason: 'Meer punten graag.' })).body.error.code).to.equal('objection_not_possible');
-      const r = await rejected();
-      await db().query(`UPDATE accreditations SET decided_at = now() - interval '57 days' WHERE id = $1`, [r.id]);
-      const late = await provider.post<ErrorBody>(`/api/provider/accreditations/${r.id}/objection`, { reason: 'Te laat bezwaar.' });
-      expect(late.status).to.equal(409);
-      expect(late.body.error.code).to.equal('objection_window_closed');
-      expect(late.body.error.details).to.deep.equal({ deadline: addDays(addDays(today, -57), 56) });
-      expect((await provider.get<AccreditationDetail>(`/api/provider/accreditations/${r.id}`)).body.can.object).to.equal(false);
+      for (const r of [await rejected(), await approved()]) {
+        await db().query(`UPDATE accreditations SET decided_at = now() - interval '57 days' WHERE id = $1`, [r.id]);
+        const late = await provider.post<ErrorBody>(`/api/provider/accreditations/${r.id}/objection`, { reason: 'Te laat bezwaar.' });
+        expect(late.status, r.status).to.equal(409);
+        expect(late.body.error.code).to.equal('objection_window_closed');
+        expect(late.body.error.details).to.deep.equal({ deadline: addDays(addDays(today, -57), 56) });
+        expect((await provider.get<AccreditationDetail>(`/api/provider/accreditations/${r.id}`)).body.can.object).to.equal(false);
+        // On the last day it still can.
+        await db().query(`UPDATE accreditations SET decided_at = now() - interval '56 days' WHERE id = $1`, [r.id]);
+        expect((await provider.get<AccreditationDetail>(`/api/provider/accreditations/${r.id}`)).body.can.object, r.status).to.equal(true);
+      }
+    });
+
+    describe('against an approval', () => {
+      let sanne: Api;
+      let sanneNumber: string;
+      /** People registered as sociaal werker who are not Sanne (she logs codes herself below). */
+      let others: string[];
+      before(async () => {
+        sanne = apiClient((await oidcLogin(app.url, 'registrant', 'demo-registrant')).session, app.url);
+        sanneNumber = (await sanne.get<{ person: { registrationNumber: string } }>('/api/me')).body.person.registrationNumber;
+        others = registered.filter((n) => n !== sanneNumber);
+      });
+      const bookedPoints = async (accreditationId: string) =>
+        (
+          (await db().query(
+            `SELECT p.registration_number AS n, c.approved_points::float AS points FROM cpd_activities c JOIN persons p ON p.id = c.person_id WHERE c.accreditation_id = $1 ORDER BY 1`,
+            [accreditationId],
+          )) as Array<{ n: string; points: number }>
+        ).map((r) => [r.n, r.points]);
+      const object = (id: string, reason = 'Te weinig punten: de pauzes waren al afgetrokken.') => provider.post<AccreditationDetail & ErrorBody>(`/api/provider/accreditations/${id}/objection`, { reason });
+      const queued = async () => (await staff.get<{ items: Array<{ kind: string; id: string }> }>('/api/staff/cpd-queue?kind=objection&pageSize=100')).body.items.map((i) => i.id);
+
+      it('keeps the approval usable while the objection is open; staff grant it with more points, a longer term and the variant left out, under the same code', async () => {
+        const d = await approved({ variantCodes: ['sociaal-werker', 'jeugd-gezin'] }, { variantCodes: ['sociaal-werker'], termYears: 1 });
+        expect(d.requestedVariants.map((v) => v.code)).to.deep.equal(['sociaal-werker', 'jeugd-gezin']);
+        await provider.post(`/api/provider/runs/${d.runs[0]!.id}/attendance/numbers`, { registrationNumbers: [others[0]!] });
+        const before = await provider.get<AccreditationDetail>(`/api/provider/accreditations/${d.id}`);
+        expect(before.body.can.object).to.equal(true);
+        expect(before.body.objectionDeadline).to.equal(addDays(today, 56));
+        await clearMail();
+
+        const res = await object(d.id);
+        expect(res.status, JSON.stringify(res.body)).to.equal(201);
+        expect(res.body).to.include({ status: 'approved', objectionOpen: true, code: d.code, points: 7.5 });
+        expect(res.body.objections).to.have.length(1);
+        expect(res.body.objections[0]).to.include({ against: 'approved', state: 'open', resolvedAt: null, resolution: null, decisionId: d.decisions[0]!.id });
+        expect(res.body.can).to.include({ object: false, uploadAttendance: true, addRun: true });
+        await waitFor('objection mail', sentMail, (m) => m.some((x) => x.subject.includes('Bezwaar ontvangen') && x.text.includes('blijft geldig')));
+        expect((await provider.get<{ items: Array<{ id: string; status: string; objectionOpen: boolean }> }>('/api/provider/accreditations')).body.items.find((i) => i.id === d.id)).to.include({
+          status: 'approved',
+          objectionOpen: true,
+        });
+
+        // Once per decision, also while it is open, and of two at once only one.
+        const twice = await object(d.id, 'Nogmaals bezwaar.');
+        expect(twice.status).to.equal(409);
+        expect(twice.body.error.code).to.equal('objection_already_lodged');
+
+        // The code stays valid meanwhile: for attendance and for a registrant logging it.
+        const booked = await provider.post<AttendanceUpload>(`/api/provider/runs/${d.runs[0]!.id}/attendance/numbers`, { registrationNumbers: [others[1]!] });
+        expect(booked.body.rows.map((r) => r.outcome)).to.deep.equal(['booked']);
+        const logged = await sanne.post<{ status: string }>('/api/my/cpd/activities', { accreditationCode: d.code, completedOn: today });
+        expect(logged.status, JSON.stringify(logged.body)).to.equal(201);
+        expect(logged.body.status).to.equal('approved');
+
+        // In the staff queue as an objection; staff see what was asked.
+        expect(await queued()).to.include(d.id);
+        const seen = await staff.get<StaffAccreditation>(`/api/staff/accreditations/${d.id}`);
+        expect(seen.body.can.decide).to.equal(true);
+        expect(seen.body.requestedVariants.map((v) => v.code)).to.deep.equal(['sociaal-werker', 'jeugd-gezin']);
+        expect(seen.body.variants.map((v) => v.code)).to.deep.equal(['sociaal-werker']);
+
+        // Out of order: deciding it as a request, granting without a reason, a corrected number of hours on a request.
+        const decide = (body: Record<string, unknown>) => staff.post<StaffAccreditation & ErrorBody>(`/api/staff/accreditations/${d.id}/decision`, body);
+        expect((await decide({ decision: 'approve', expectedStatus: 'submitted', termYears: 3, variantCodes: ['sociaal-werker'] })).body.error.code).to.equal('status_changed');
+        expect((await decide({ decision: 'reject', expectedStatus: 'submitted', reason: 'Toch maar niet.' })).body.error.code).to.equal('status_changed');
+        const noReason = await decide({ decision: 'approve', expectedStatus: 'objection', termYears: 3, variantCodes: ['sociaal-werker'] });
+        expect(noReason.status).to.equal(409);
+        expect(noReason.body.error.code).to.equal('reason_required');
+        expect((await decide({ decision: 'approve', expectedStatus: 'submitted', termYears: 3, variantCodes: ['sociaal-werker'], netContactHours: 12 })).status).to.equal(400);
+        expect((await decide({ decision: 'approve', expectedStatus: 'objection', termYears: 3, variantCodes: ['sociaal-werker'], netContactHours: 18, reason: 'Achttien uur.' })).body.error.code).to.equal('final_test_required');
+        expect((await decide({ decision: 'approve', expectedStatus: 'objection', termYears: 3, variantCodes: ['schuldhulpverlening'], reason: 'Een andere doelgroep.' })).body.error.code).to.equal('variant_not_requested');
+
+        await clearMail();
+        const granted = await decide({ decision: 'approve', expectedStatus: 'objection', termYears: 3, variantCodes: ['sociaal-werker', 'jeugd-gezin'], netContactHours: 12, reason: 'De pauzes waren al afgetrokken: 12 netto uren.' });
+        expect(granted.status, JSON.stringify(granted.body)).to.equal(200);
+        const g = granted.body;
+        expect(g).to.include({ status: 'approved', objectionOpen: false, code: d.code, points: 12, netContactHours: 12, termYears: 3, validFrom: d.validFrom });
+        expect(g.validUntil).to.equal(addDays(addYears(d.validFrom!, 3), -1));
+        expect(g.variants.map((v) => v.code)).to.deep.equal(['sociaal-werker', 'jeugd-gezin']);
+        expect(g.decisions.map((x) => [x.outcome, x.points, x.netContactHours])).to.deep.equal([
+          ['approved', 7.5, 7.8],
+          ['approved', 12, 12],
+        ]);
+        expect(g.objections[0]).to.include({ state: 'granted' });
+        expect(g.objections[0]!.resolution).to.include({ outcome: 'approved', reason: 'De pauzes waren al afgetrokken: 12 netto uren.', decisionId: g.decisions[1]!.id });
+        expect(g.history.map((h) => h.action)).to.include.members(['accreditation.objection_lodged', 'accreditation.objection_granted']);
+        const grantAudit = g.history.find((h) => h.action === 'accreditation.objection_granted')!;
+        expect(grantAudit.details).to.deep.include({ bookingsRaised: 3 });
+        // Bookings made at 7.5 points are raised to the new 12, each audited.
+        expect(await bookedPoints(d.id)).to.have.deep.members([others[0]!, others[1]!, sanneNumber].map((n) => [n, 12]));
+        const raised = (await db().query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'cpd_activity.points_raised' AND details->>'accreditationId' = $1`, [d.id])) as Array<{ n: number }>;
+        expect(raised[0]!.n).to.equal(3);
+        await waitFor('decision mail', sentMail, (m) => m.some((x) => x.subject.includes('Besluit op uw bezwaar') && x.text.includes(d.code!) && x.text.includes('12 netto uren')));
+
+        // Decided: out of the queue, no second objection, no second decision.
+        expect(await queued()).not.to.include(d.id);
+        expect((await object(d.id, 'En nu nog meer punten.')).body.error.code).to.equal('objection_already_lodged');
+        expect((await decide({ decision: 'refuse_objection', expectedStatus: 'objection', reason: 'Al besloten.' })).body.error.code).to.equal('status_changed');
+        const shown = await provider.get<AccreditationDetail>(`/api/provider/accreditations/${d.id}`);
+        expect(shown.body.objections[0]!.state).to.equal('granted');
+        expect(shown.body.can.object).to.equal(false);
+      });
+
+      it('refuses an objection against an approval with a reason: the approval stays as it was', async () => {
+        const d = await approved();
+        await object(d.id);
+        await clearMail();
+        const refused = await staff.post<StaffAccreditation>(`/api/staff/accreditations/${d.id}/decision`, { decision: 'refuse_objection', expectedStatus: 'objection', reason: 'De lunchpauze telt niet als contacttijd.' });
+        expect(refused.status, JSON.stringify(refused.body)).to.equal(200);
+        expect(refused.body).to.include({ status: 'approved', objectionOpen: false, code: d.code, points: 7.5, validUntil: d.validUntil, rejectionReason: null });
+        expect(refused.body.decisions.map((x) => x.outcome)).to.deep.equal(['approved', 'objection_refused']);
+        expect(refused.body.objections[0]).to.include({ state: 'refused' });
+        expect(refused.body.objections[0]!.resolution).to.include({ outcome: 'objection_refused', reason: 'De lunchpauze telt niet als contacttijd.' });
+        await waitFor('refusal mail', sentMail, (m) => m.some((x) => x.subject.includes('Besluit op uw bezwaar') && x.text.includes('blijft zoals die was toegekend')));
+        const seen = await provider.get<AccreditationDetail>(`/api/provider/accreditations/${d.id}`);
+        expect(seen.body.objections[0]!.resolution!.reason).to.equal('De lunchpauze telt niet als contacttijd.');
+        expect(seen.body.can).to.include({ object: false, uploadAttendance: true });
+        expect((await staff.post<ErrorBody>(`/api/staff/accreditations/${d.id}/decision`, { decision: 'refuse_objection', expectedStatus: 'objection', reason: 'Nog een keer.' })).body.error.code).to.equal('status_changed');
+      });
+
+      it('never lowers points already booked when the objection is granted with fewer; new bookings get the new points', async () => {
+        const d = await approved();
+        await provider.post(`/api/provider/runs/${d.runs[0]!.id}/attendance/numbers`, { registrationNumbers: [others[2]!] });
+        await object(d.id, 'Wij willen een driejarige termijn.');
+        const granted = await staff.post<StaffAccreditation>(`/api/staff/accreditations/${d.id}/decision`, {
+          decision: 'approve',
+          expectedStatus: 'objection',
+          termYears: 3,
+          variantCodes: ['sociaal-werker'],
+          netContactHours: 4,
+          reason: 'Drie jaar, maar de netto contacttijd is 4 uur.',
+        });
+        expect(granted.body).to.include({ points: 4, termYears: 3 });
+        await provider.post(`/api/provider/runs/${d.runs[0]!.id}/attendance/numbers`, { registrationNumbers: [others[3]!] });
+        expect(await bookedPoints(d.id)).to.have.deep.members([
+          [others[2]!, 7.5],
+          [others[3]!, 4],
+        ]);
+      });
+
+      it("answers 404 for another provider's approval and takes one of two objections at once", async () => {
+        const d = await approved();
+        const stranger = await providerOf('authorised');
+        expect((await stranger.api.post<ErrorBody>(`/api/provider/accreditations/${d.id}/objection`, { reason: 'Niet van ons.' })).status).to.equal(404);
+        const both = await Promise.all([object(d.id, 'Eerste bezwaar.'), object(d.id, 'Tweede bezwaar.')]);
+        expect(both.map((r) => r.status).sort()).to.deep.equal([201, 409]);
+        const n = (await db().query(`SELECT count(*)::int AS n FROM accreditation_objections WHERE accreditation_id = $1`, [d.id])) as Array<{ n: number }>;
+        expect(n[0]!.n).to.equal(1);
+      });
     });
   });
 

@@ -116,7 +116,8 @@ const MATRIX: Array<[RouteName, Call, Expected]> = [
   ['addAccreditationRun', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/runs`, body: { startsOn: today, endsOn: today, place: 'Utrecht' } }, providerOnly(201)],
   ['setAccreditationAgenda', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/agenda`, body: { inAgenda: true } }, providerOnly(200)],
   ['withdrawAccreditation', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/withdraw`, body: {} }, providerOnly(409)],
-  ['objectAccreditation', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/objection`, body: { reason: 'Een bezwaar tegen een toekenning.' } }, providerOnly(409)],
+  // An approval may be objected to (once, within the window); the accreditation stays approved, so the rows below still book on it.
+  ['objectAccreditation', { path: (f) => `/api/provider/accreditations/${f.accreditationId}/objection`, body: { reason: 'Een bezwaar tegen een toekenning.' } }, providerOnly(201)],
   ['runAttendance', { path: (f) => `/api/provider/runs/${f.runId}/attendance` }, providerOnly(200)],
   [
     'uploadAttendanceCsv',

@@ -84,6 +84,19 @@ export class AccreditationVariantEntity {
   variant?: Relation<VariantEntity>;
 }
 
+/** The variants the provider asked for, kept as asked: staff approve these or fewer, and may add one back on an objection. */
+@Entity({ name: 'accreditation_requested_variants' })
+export class AccreditationRequestedVariantEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'accreditation_id', primaryKeyConstraintName: 'accreditation_requested_variants_pkey' }) accreditationId!: string;
+  @ManyToOne(() => AccreditationEntity, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'accreditation_id', foreignKeyConstraintName: 'accreditation_requested_variants_accreditation_id_fkey' })
+  accreditation?: Relation<AccreditationEntity>;
+  @PrimaryColumn({ type: 'uuid', name: 'variant_id', primaryKeyConstraintName: 'accreditation_requested_variants_pkey' }) variantId!: string;
+  @ManyToOne(() => VariantEntity, { nullable: false })
+  @JoinColumn({ name: 'variant_id', foreignKeyConstraintName: 'accreditation_requested_variants_variant_id_fkey' })
+  variant?: Relation<VariantEntity>;
+}
+
 /** The competences an accredited activity serves. */
 @Entity({ name: 'accreditation_competences' })
 export class AccreditationCompetenceEntity {
@@ -102,6 +115,7 @@ export class AccreditationCompetenceEntity {
 @Check('accreditation_decisions_outcome_check', `outcome IN ('approved', 'rejected', 'objection_refused')`)
 @Check('accreditation_decisions_reason_check', `reason IS NULL OR length(reason) BETWEEN 1 AND 2000`)
 @Check('accreditation_decisions_check', `outcome = 'approved' OR reason IS NOT NULL`)
+@Check('accreditation_decisions_net_contact_hours_check', `net_contact_hours IS NULL OR net_contact_hours > 0`)
 @Index('accreditation_decisions_accreditation', ['accreditationId', 'decidedAt'])
 export class AccreditationDecisionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'accreditation_decisions_pkey' }) id!: string;
@@ -114,6 +128,8 @@ export class AccreditationDecisionEntity {
   @Column({ type: 'text', nullable: true }) category!: string | null;
   @Column({ type: 'text', nullable: true }) subcategory!: string | null;
   @Column({ type: 'int', name: 'term_years', nullable: true }) termYears!: number | null;
+  /** The net contact hours an approval's points were computed from (staff may correct them on an objection). */
+  @Column({ type: 'numeric', name: 'net_contact_hours', precision: 6, scale: 2, nullable: true }) netContactHours!: string | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
   @Column({ type: 'uuid', name: 'decided_by' }) decidedBy!: string;
   @ManyToOne(() => AccountEntity, { nullable: false })

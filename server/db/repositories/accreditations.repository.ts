@@ -90,6 +90,7 @@ export async function insertAccreditation(m: EntityManager, a: NewAccreditation)
   );
   const id = row!.id;
   await m.query(`INSERT INTO accreditation_variants (accreditation_id, variant_id) SELECT $1, unnest($2::uuid[])`, [id, a.variantIds]);
+  await m.query(`INSERT INTO accreditation_requested_variants (accreditation_id, variant_id) SELECT $1, unnest($2::uuid[])`, [id, a.variantIds]);
   if (a.competenceIds.length) await m.query(`INSERT INTO accreditation_competences (accreditation_id, competence_id) SELECT $1, unnest($2::uuid[])`, [id, a.competenceIds]);
   await insertRuns(m, id, a.runs, a.submittedBy);
   return id;
@@ -132,6 +133,8 @@ export interface AccreditationRow {
   submittedBy: string | null;
   submittedAt: Date;
   inAgenda: boolean;
+  /** An objection is open: the request is in the staff queue (an approval stays approved and usable meanwhile). */
+  objectionOpen: boolean;
 }
 
 const ACCREDITATION_COLUMNS = `
@@ -140,7 +143,8 @@ const ACCREDITATION_COLUMNS = `
   a.status, a.code, a.points, a.category, a.subcategory, a.term_years AS "termYears", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom",
   to_char(a.valid_until, 'YYYY-MM-DD') AS "validUntil", a.rejection_reason AS "rejectionReason", a.decided_at AS "decidedAt",
   to_char(a.decided_at AT TIME ZONE (g.settings->>'timeZone'), 'YYYY-MM-DD') AS "decidedOn",
-  a.submitted_by AS "submittedBy", a.submitted_at AS "submittedAt", a.in_agenda AS "inAgenda"`;
+  a.submitted_by AS "submittedBy", a.submitted_at AS "submittedAt", a.in_agenda AS "inAgenda",
+  EXISTS (SELECT 1 FROM accreditation_objections ob WHERE ob.accreditation_id = a.id AND ob.resolved_at IS NULL) AS "objectionOpen"`;
 
 export async function findAccreditation(db: Db, id: string, opts: { lock?: boolean } = {}): Promise<AccreditationRow | null> {
   const [r] = await rows<AccreditationRow>(
@@ -200,8 +204,26 @@ export async function accreditationCompetences(db: Db, accreditationId: string):
   );
 }
 
+/**
+ * The variants the provider asked for (staff approve these or fewer; accreditationVariants are the approved ones). An
+ * approved variant was asked for by definition, so a row written without the requested set (by hand, or before it was
+ * kept) still answers at least what was approved.
+ */
+export async function requestedVariants(db: Db, accreditationId: string): Promise<Array<{ id: string; code: string; name: string }>> {
+  return rows(
+    db,
+    `SELECT v.id, v.code, v.name FROM variants v
+      WHERE v.id IN (SELECT variant_id FROM accreditation_requested_variants WHERE accreditation_id = $1
+                     UNION SELECT variant_id FROM accreditation_variants WHERE accreditation_id = $1)
+      ORDER BY v.sort_order`,
+    [accreditationId],
+  );
+}
+
+/** Sets the approved target variants to exactly these (a granted objection may add back one left out). */
 export async function replaceVariants(m: EntityManager, accreditationId: string, variantIds: readonly string[]): Promise<void> {
   await m.query(`DELETE FROM accreditation_variants WHERE accreditation_id = $1 AND NOT (variant_id = ANY($2::uuid[]))`, [accreditationId, variantIds]);
+  await m.query(`INSERT INTO accreditation_variants (accreditation_id, variant_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [accreditationId, variantIds]);
 }
 
 export interface DecisionRow {
@@ -211,6 +233,7 @@ export interface DecisionRow {
   category: string | null;
   subcategory: string | null;
   termYears: number | null;
+  netContactHours: string | null;
   reason: string | null;
   decidedAt: Date;
 }
@@ -218,7 +241,7 @@ export interface DecisionRow {
 export async function listDecisions(db: Db, accreditationId: string): Promise<DecisionRow[]> {
   return rows<DecisionRow>(
     db,
-    `SELECT id, outcome, points, category, subcategory, term_years AS "termYears", reason, decided_at AS "decidedAt"
+    `SELECT id, outcome, points, category, subcategory, term_years AS "termYears", net_contact_hours AS "netContactHours", reason, decided_at AS "decidedAt"
        FROM accreditation_decisions WHERE accreditation_id = $1 ORDER BY decided_at, id`,
     [accreditationId],
   );
@@ -230,12 +253,14 @@ export interface ObjectionRow {
   reason: string;
   lodgedAt: Date;
   resolvedAt: Date | null;
+  resolutionDecisionId: string | null;
 }
 
 export async function listObjections(db: Db, accreditationId: string): Promise<ObjectionRow[]> {
   return rows<ObjectionRow>(
     db,
-    `SELECT id, decision_id AS "decisionId", reason, lodged_at AS "lodgedAt", resolved_at AS "resolvedAt" FROM accreditation_objections WHERE accreditation_id = $1 ORDER BY lodged_at, id`,
+    `SELECT id, decision_id AS "decisionId", reason, lodged_at AS "lodgedAt", resolved_at AS "resolvedAt", resolution_decision_id AS "resolutionDecisionId"
+       FROM accreditation_objections WHERE accreditation_id = $1 ORDER BY lodged_at, id`,
     [accreditationId],
   );
 }
@@ -248,13 +273,24 @@ export async function moveStatus(m: EntityManager, id: string, from: readonly Ac
 
 export async function insertDecision(
   m: EntityManager,
-  d: { accreditationId: string; outcome: DecisionRow['outcome']; points: number | null; category: string | null; subcategory: string | null; termYears: number | null; reason: string | null; decidedBy: string; decidedAt?: Date },
+  d: {
+    accreditationId: string;
+    outcome: DecisionRow['outcome'];
+    points: number | null;
+    category: string | null;
+    subcategory: string | null;
+    termYears: number | null;
+    netContactHours?: number | null;
+    reason: string | null;
+    decidedBy: string;
+    decidedAt?: Date;
+  },
 ): Promise<string> {
   const [row] = await rows<{ id: string }>(
     m,
-    `INSERT INTO accreditation_decisions (accreditation_id, outcome, points, category, subcategory, term_years, reason, decided_by, decided_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now())) RETURNING id`,
-    [d.accreditationId, d.outcome, d.points, d.category, d.subcategory, d.termYears, d.reason, d.decidedBy, d.decidedAt ?? null],
+    `INSERT INTO accreditation_decisions (accreditation_id, outcome, points, category, subcategory, term_years, reason, decided_by, decided_at, net_contact_hours)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, now()), $10) RETURNING id`,
+    [d.accreditationId, d.outcome, d.points, d.category, d.subcategory, d.termYears, d.reason, d.decidedBy, d.decidedAt ?? null, d.netContactHours ?? null],
   );
   return row!.id;
 }
@@ -289,6 +325,59 @@ export async function approveAccreditation(
   throw new Error('no free accreditation code after 20 draws');
 }
 
+/**
+ * A granted objection against an approval: the new points, category, term and window (and the net contact hours
+ * staff accepted), under the same code, which registrants and attendance lists already use.
+ */
+export async function amendApproval(
+  m: EntityManager,
+  id: string,
+  a: { points: number; netContactHours: number; category: string; subcategory: string | null; termYears: number; validFrom: string; validUntil: string; decidedBy: string },
+): Promise<void> {
+  await m.query(
+    `UPDATE accreditations SET points = $2, net_contact_hours = $3, category = $4, subcategory = $5, term_years = $6, valid_from = $7, valid_until = $8,
+            decided_at = now(), decided_by = $9, updated_at = now() WHERE id = $1 AND status = 'approved'`,
+    [id, a.points, a.netContactHours, a.category, a.subcategory, a.termYears, a.validFrom, a.validUntil, a.decidedBy],
+  );
+}
+
+/** Corrects the net contact hours staff accepted on an objection (the provider's figure stays in the audit trail). */
+export async function setNetContactHours(m: EntityManager, id: string, hours: number): Promise<void> {
+  await m.query(`UPDATE accreditations SET net_contact_hours = $2, updated_at = now() WHERE id = $1`, [id, hours]);
+}
+
+/**
+ * Raises the points of the activities already booked with this accreditation to `points` where they had fewer
+ * (domain/accreditation pointsAfterGrantedObjection: never lowered), with an audit row per activity, in one
+ * statement. Rejected and adjusted activities are staff's decisions and stay as they are.
+ */
+export async function raiseBookedPoints(
+  m: EntityManager,
+  accreditationId: string,
+  points: number,
+  audit: { actorAccountId: string; requestId: string | null },
+): Promise<number> {
+  const [r] = await rows<{ n: number }>(
+    m,
+    `WITH raised AS (
+       UPDATE cpd_activities c SET points = $2::numeric, approved_points = $2::numeric, updated_at = now()
+         FROM (SELECT id, approved_points FROM cpd_activities
+                WHERE accreditation_id = $1 AND status = 'approved' AND approved_points < $2::numeric FOR UPDATE) old
+        WHERE c.id = old.id
+       RETURNING c.id, old.approved_points AS before
+     ),
+     audited AS (
+       INSERT INTO audit_events (actor_account_id, action, subject_type, subject_id, details, request_id)
+       SELECT $3, 'cpd_activity.points_raised', 'cpd_activity', raised.id::text,
+              jsonb_build_object('accreditationId', $1::text, 'from', raised.before, 'to', $2::numeric, 'why', 'objection_granted'), $4
+         FROM raised
+     )
+     SELECT count(*)::int AS n FROM raised`,
+    [accreditationId, points, audit.actorAccountId, audit.requestId],
+  );
+  return r?.n ?? 0;
+}
+
 export async function rejectAccreditation(m: EntityManager, id: string, reason: string, decidedBy: string, decidedAt?: Date): Promise<void> {
   await m.query(`UPDATE accreditations SET status = 'rejected', rejection_reason = $2, decided_at = COALESCE($4, now()), decided_by = $3, updated_at = now() WHERE id = $1`, [
     id,
@@ -315,6 +404,11 @@ export async function insertObjection(m: EntityManager, o: { accreditationId: st
 
 export async function resolveObjection(m: EntityManager, accreditationId: string, decisionId: string): Promise<void> {
   await m.query(`UPDATE accreditation_objections SET resolved_at = now(), resolution_decision_id = $2 WHERE accreditation_id = $1 AND resolved_at IS NULL`, [accreditationId, decisionId]);
+}
+
+/** A change that moves nothing but is a change (a refused objection against an approval). */
+export async function touch(m: EntityManager, id: string): Promise<void> {
+  await m.query(`UPDATE accreditations SET updated_at = now() WHERE id = $1`, [id]);
 }
 
 export async function setInAgenda(m: Db, id: string, inAgenda: boolean): Promise<void> {

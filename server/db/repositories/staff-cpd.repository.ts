@@ -115,15 +115,16 @@ export async function cpdQueue(db: Db, f: QueueFilter): Promise<QueueResult> {
               JOIN targets t ON t.register_id = ac.register_id
              WHERE ac.status = 'submitted'
             UNION ALL
-            -- An objection waits from the day it was lodged (the accreditation's last change, should its row be missing).
+            -- An open objection is the truth for "in the queue", whatever it is against: a rejection (status
+            -- 'objection') or an approval (still 'approved' and in use). It waits from the day it was lodged.
             SELECT 'objection', ac.id, o.name, NULL, NULL, NULL, NULL, ac.title, ac.form, ac.register_id,
-                   NULL, NULL, ac.net_contact_hours, coalesce(ob.lodged_at, ac.updated_at), t.target_days,
+                   NULL, NULL, ac.net_contact_hours, ob.lodged_at, t.target_days,
                    lower(o.name || ' ' || ac.title)
-              FROM accreditations ac
+              FROM accreditation_objections ob
+              JOIN accreditations ac ON ac.id = ob.accreditation_id
               JOIN organisations o ON o.id = ac.organisation_id
               JOIN targets t ON t.register_id = ac.register_id
-              LEFT JOIN accreditation_objections ob ON ob.accreditation_id = ac.id AND ob.resolved_at IS NULL
-             WHERE ac.status = 'objection' OR (ob.id IS NOT NULL AND ac.status <> 'submitted')
+             WHERE ob.resolved_at IS NULL
             UNION ALL
             SELECT 'organisation', o.id, o.name, NULL, NULL, NULL, NULL, NULL, o.kind, NULL,
                    NULL, NULL, NULL, coalesce(o.requested_at, o.created_at), $3::int,

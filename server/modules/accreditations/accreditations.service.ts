@@ -15,11 +15,13 @@ import type {
 } from '../../contract/accreditations.js';
 import { ATTENDANCE_OUTCOMES } from '../../contract/accreditations.js';
 import {
+  amendedValidity,
   finalTestRequired,
   generateAccreditationCode,
   isAllowedTerm,
   objectionDeadline,
   objectionRefusal,
+  objectionState,
   pointsForHours,
   runWithinValidity,
   validityWindow,
@@ -126,6 +128,7 @@ export class AccreditationsService {
         title: r.title,
         form: r.form,
         status: r.status,
+        objectionOpen: r.objectionOpen,
         code: r.code,
         points: num(r.points),
         validUntil: r.validUntil,
@@ -200,8 +203,9 @@ export class AccreditationsService {
   private async present(db: DataSource | EntityManager, row: repo.AccreditationRow, actor: Actor): Promise<AccreditationDetail> {
     const settings = await this.registerSettings(db, row.registerId);
     const rules = settings.cpd.accreditation;
-    const [variants, competences, runs, decisions, objections] = await Promise.all([
+    const [variants, requested, competences, runs, decisions, objections] = await Promise.all([
       repo.accreditationVariants(db, row.id),
+      repo.requestedVariants(db, row.id),
       repo.accreditationCompetences(db, row.id),
       repo.listRuns(db, row.id),
       repo.listDecisions(db, row.id),
@@ -210,7 +214,7 @@ export class AccreditationsService {
     const today = todayIn(settings.timeZone);
     const hours = Number(row.netContactHours);
     const form = settings.cpd.accreditationForms.find((f) => f.code === row.form);
-    const refusal = objectionRefusal({ status: row.status, decidedOn: row.decidedOn, objectionsLodged: objections.length }, today, rules.objectionWeeks);
+    const refusal = objectionRefusal({ status: row.status, decidedOn: row.decidedOn, decisions, objections }, today, rules.objectionWeeks);
     const owned = { organisationId: row.organisationId };
     return {
       id: row.id,
@@ -223,6 +227,7 @@ export class AccreditationsService {
       hasFinalTest: row.hasFinalTest,
       finalTestRequired: finalTestRequired(row.form, hours, rules.finalTest),
       status: row.status,
+      objectionOpen: row.objectionOpen,
       code: row.code,
       computedPoints: pointsForHours(hours, rules.rounding),
       points: num(row.points),
@@ -237,6 +242,7 @@ export class AccreditationsService {
       submittedAt: row.submittedAt.toISOString(),
       inAgenda: row.inAgenda,
       variants: variants.map((v) => ({ code: v.code, name: v.name })),
+      requestedVariants: requested.map((v) => ({ code: v.code, name: v.name })),
       competences,
       runs: runs.map(presentRun),
       decisions: decisions.map((d) => ({
@@ -246,17 +252,34 @@ export class AccreditationsService {
         category: d.category,
         subcategory: d.subcategory,
         termYears: d.termYears,
+        netContactHours: num(d.netContactHours),
         reason: d.reason,
         decidedAt: d.decidedAt.toISOString(),
       })),
-      objections: objections.map((o) => ({ id: o.id, decisionId: o.decisionId, reason: o.reason, lodgedAt: o.lodgedAt.toISOString(), resolvedAt: o.resolvedAt?.toISOString() ?? null })),
+      objections: objections.map((o) => {
+        const against = decisions.find((d) => d.id === o.decisionId);
+        const resolution = o.resolutionDecisionId ? decisions.find((d) => d.id === o.resolutionDecisionId) : undefined;
+        return {
+          id: o.id,
+          decisionId: o.decisionId,
+          against: against?.outcome ?? 'rejected',
+          reason: o.reason,
+          lodgedAt: o.lodgedAt.toISOString(),
+          state: objectionState(o, resolution),
+          resolvedAt: o.resolvedAt?.toISOString() ?? null,
+          resolution:
+            resolution && resolution.outcome !== 'rejected'
+              ? { decisionId: resolution.id, outcome: resolution.outcome, reason: resolution.reason, decidedAt: resolution.decidedAt.toISOString() }
+              : null,
+        };
+      }),
       can: {
         withdraw: row.status === 'submitted' && can(actor, 'accreditations.withdraw', owned),
         object: refusal === null && can(actor, 'accreditations.object', owned),
         addRun: row.status === 'approved' && row.validUntil !== null && row.validUntil >= today && can(actor, 'accreditations.runs', owned),
         uploadAttendance: row.status === 'approved' && can(actor, 'attendance.upload', owned),
         toggleAgenda: row.status === 'approved' && can(actor, 'accreditations.agenda', owned),
-        decide: (row.status === 'submitted' || row.status === 'objection') && can(actor, 'accreditations.decide'),
+        decide: (row.status === 'submitted' || row.objectionOpen) && can(actor, 'accreditations.decide'),
       },
     };
   }
@@ -273,26 +296,48 @@ export class AccreditationsService {
   }
 
   async object(ctx: Context, id: string, reason: string): Promise<AccreditationDetail> {
-    await this.db.transaction(async (m) => {
+    const outboxId = await this.db.transaction(async (m) => {
       // Locked: of two objections at once, the second sees the first (and the unique index backs it).
       const row = await this.ownRow(m, ctx.actor, 'accreditations.object', id, true);
       const settings = await this.registerSettings(m, row.registerId);
       const weeks = settings.cpd.accreditation.objectionWeeks;
-      const objections = await repo.listObjections(m, id);
-      const refusal = objectionRefusal({ status: row.status, decidedOn: row.decidedOn, objectionsLodged: objections.length }, todayIn(settings.timeZone), weeks);
-      if (refusal === 'objection_already_lodged') throw new AppError(refusal, 'An objection was lodged against this request before; it cannot be lodged twice.');
-      if (refusal === 'objection_not_possible') throw new AppError(refusal, 'Only a rejection can be objected to.', { status: row.status });
+      const [decisions, objections] = await Promise.all([repo.listDecisions(m, id), repo.listObjections(m, id)]);
+      const refusal = objectionRefusal({ status: row.status, decidedOn: row.decidedOn, decisions, objections }, todayIn(settings.timeZone), weeks);
+      if (refusal === 'objection_already_lodged') throw new AppError(refusal, 'An objection against this decision was lodged before; it cannot be lodged twice.');
+      if (refusal === 'objection_not_possible') throw new AppError(refusal, 'An objection can be lodged against a decision only, not before one.', { status: row.status });
       if (refusal === 'objection_window_closed') {
         const deadline = objectionDeadline(row.decidedOn!, weeks);
         throw new AppError(refusal, `The objection window of ${weeks} weeks closed on ${deadline}.`, { deadline });
       }
-      const decisionId = await repo.latestDecisionId(m, id);
-      if (!decisionId) throw new AppError('objection_not_possible', 'There is no decision to object to.');
-      await repo.insertObjection(m, { accreditationId: id, decisionId, reason, lodgedBy: ctx.actor.account!.id });
-      await repo.moveStatus(m, id, ['rejected'], 'objection');
-      await recordAudit(m, { actorAccountId: ctx.actor.account!.id, action: 'accreditation.objection_lodged', subjectType: 'accreditation', subjectId: id, details: { reason }, requestId: ctx.requestId });
+      const against = decisions.at(-1)!;
+      const objectionId = await repo.insertObjection(m, { accreditationId: id, decisionId: against.id, reason, lodgedBy: ctx.actor.account!.id });
+      // Against a rejection the request waits as 'objection'; an approval stays approved (its code in use) while the
+      // open objection puts it in the staff queue.
+      if (row.status === 'rejected') await repo.moveStatus(m, id, ['rejected'], 'objection');
+      await recordAudit(m, {
+        actorAccountId: ctx.actor.account!.id,
+        action: 'accreditation.objection_lodged',
+        subjectType: 'accreditation',
+        subjectId: id,
+        details: { reason, objectionId, against: against.outcome, decisionId: against.id },
+        requestId: ctx.requestId,
+      });
+      return this.mailProvider(m, id, `accreditation-objection:${objectionId}`, 'accreditation_objection_lodged', { title: row.title, accreditationId: id, against: against.outcome });
     });
+    await this.enqueueMail(outboxId);
     return this.detail(ctx.actor, id);
+  }
+
+  /** Queues a mail to the provider who submitted the request (else the organisation's contact), in the transaction. */
+  private async mailProvider(m: EntityManager, id: string, dedupeKey: string, template: 'accreditation_decided' | 'accreditation_objection_lodged', params: Record<string, string | number | null>) {
+    const contact = await repo.submitterContact(m, id);
+    if (!contact?.email) return null;
+    return queueEmail(m, { dedupeKey, template, toAddress: contact.email, accountId: contact.accountId, params });
+  }
+
+  /** Side effects only after commit; the outbox sweep heals a lost enqueue. */
+  private async enqueueMail(outboxId: string | null): Promise<void> {
+    if (outboxId) await enqueue(this.deps.queues, 'email.send', { outboxId }).catch((err: unknown) => this.deps.logger.warn({ err, outboxId }, 'mail not enqueued; the outbox sweep will retry'));
   }
 
   async setAgenda(ctx: Context, id: string, inAgenda: boolean): Promise<AccreditationDetail> {
@@ -484,15 +529,24 @@ export class AccreditationsService {
   }
 
   /**
-   * A decision on a request or an objection. The row is locked and its status compared with the one the staff member
-   * saw, so of two decisions at once exactly one wins and the other gets 409 status_changed.
+   * A decision on a request or an objection. The row is locked and what the staff member saw (a request, or an open
+   * objection) compared with what is there now, so of two decisions at once exactly one wins and the other gets 409
+   * status_changed.
+   *
+   * On an objection against a rejection, approve is the first approval (a new code) and refusing keeps it rejected.
+   * On an objection against an approval, approve grants it: a new approval decision with the term, category, variants
+   * and (from corrected net contact hours) points staff give now, under the same code and from the same first valid
+   * day; activities already booked keep their points unless the new points are higher, then they are raised
+   * (domain/accreditation pointsAfterGrantedObjection). Refusing it keeps the approval as it was.
    */
   async decide(ctx: Context, id: string, d: AccreditationDecisionBody): Promise<StaffAccreditation> {
     const staffId = ctx.actor.account!.id;
     const outboxId = await this.db.transaction(async (m) => {
       const row = await repo.findAccreditation(m, id, { lock: true });
       if (!row) throw notFound('Accreditation');
-      if (row.status !== d.expectedStatus) throw new AppError('status_changed', `This request is ${row.status} now; reload and decide again.`, { status: row.status });
+      const seen = row.objectionOpen ? 'objection' : row.status;
+      if (seen !== d.expectedStatus) throw new AppError('status_changed', `This request is ${seen} now; reload and decide again.`, { status: row.status, objectionOpen: row.objectionOpen });
+      const againstApproval = row.objectionOpen && row.status === 'approved';
       const settings = await this.registerSettings(m, row.registerId);
       const rules = settings.cpd.accreditation;
       let decisionId: string;
@@ -501,26 +555,64 @@ export class AccreditationsService {
       switch (d.decision) {
         case 'approve': {
           if (!isAllowedTerm(d.termYears, rules)) throw new AppError('invalid_term', `The term is one of ${rules.termYears.join(', ')} years.`, { allowed: rules.termYears });
+          if (againstApproval && !d.reason) throw new AppError('reason_required', 'Say why the objection is granted; the provider sees the reason.');
           const form = settings.cpd.accreditationForms.find((f) => f.code === row.form);
           const variants = await repo.listVariantsOf(m, [row.registerId]);
           const category = d.category ?? form?.category;
           if (!category || !this.categoriesOf(variants).some((c) => c.code === category)) throw new AppError('unknown_category', 'Choose a category of the norm.', { category: category ?? null });
           const subcategory = d.subcategory !== undefined ? d.subcategory : category === form?.category ? (form.subcategory ?? null) : null;
-          const requested = await repo.accreditationVariants(m, id);
+          const requested = await repo.requestedVariants(m, id);
           const notRequested = d.variantCodes.filter((c) => !requested.some((v) => v.code === c));
           if (notRequested.length) throw new AppError('variant_not_requested', 'Confirm only variants the provider asked for.', { variants: notRequested });
-          const points = pointsForHours(Number(row.netContactHours), rules.rounding);
+          const hours = d.netContactHours ?? Number(row.netContactHours);
+          if (hours > rules.maxNetHours) throw new AppError('net_hours_too_high', `An activity may have at most ${rules.maxNetHours} net contact hours.`, { maxNetHours: rules.maxNetHours });
+          if (!row.hasFinalTest && finalTestRequired(row.form, hours, rules.finalTest)) {
+            throw new AppError('final_test_required', `Activities of ${rules.finalTest.minHours} hours or more need a final test, and this one has none.`, rules.finalTest);
+          }
+          const points = pointsForHours(hours, rules.rounding);
           if (points <= 0) throw new AppError('no_points', 'These net contact hours give no points under the register’s rounding rule.', { rounding: rules.rounding });
+          await repo.replaceVariants(m, id, requested.filter((v) => d.variantCodes.includes(v.code)).map((v) => v.id));
+          const reason = d.reason ?? null;
+          if (againstApproval) {
+            const window = amendedValidity(row.validFrom!, d.termYears);
+            await repo.amendApproval(m, id, { points, netContactHours: hours, category, subcategory, termYears: d.termYears, ...window, decidedBy: staffId });
+            decisionId = await repo.insertDecision(m, { accreditationId: id, outcome: 'approved', points, category, subcategory, termYears: d.termYears, netContactHours: hours, reason, decidedBy: staffId });
+            await repo.resolveObjection(m, id, decisionId);
+            const raised = await repo.raiseBookedPoints(m, id, points, { actorAccountId: staffId, requestId: ctx.requestId });
+            audit = 'accreditation.objection_granted';
+            mailParams = { outcome: 'objection_granted', code: row.code, points, validUntil: window.validUntil, reason };
+            await recordAudit(m, {
+              actorAccountId: staffId,
+              action: audit,
+              subjectType: 'accreditation',
+              subjectId: id,
+              details: {
+                reason,
+                before: { points: num(row.points), netContactHours: Number(row.netContactHours), category: row.category, subcategory: row.subcategory, termYears: row.termYears, validUntil: row.validUntil },
+                after: { points, netContactHours: hours, category, subcategory, termYears: d.termYears, validUntil: window.validUntil, variants: d.variantCodes },
+                bookingsRaised: raised,
+              },
+              requestId: ctx.requestId,
+            });
+            break;
+          }
+          if (hours !== Number(row.netContactHours)) await repo.setNetContactHours(m, id, hours);
           const today = todayIn(settings.timeZone);
           const runs = await repo.listRuns(m, id);
           const window = validityWindow(today, runs[0]?.startsOn ?? null, d.termYears);
-          await repo.replaceVariants(m, id, requested.filter((v) => d.variantCodes.includes(v.code)).map((v) => v.id));
           const code = await repo.approveAccreditation(m, id, { points, category, subcategory, termYears: d.termYears, ...window, decidedBy: staffId }, generateAccreditationCode);
-          decisionId = await repo.insertDecision(m, { accreditationId: id, outcome: 'approved', points, category, subcategory, termYears: d.termYears, reason: null, decidedBy: staffId });
-          if (row.status === 'objection') await repo.resolveObjection(m, id, decisionId);
-          audit = row.status === 'objection' ? 'accreditation.objection_approved' : 'accreditation.approved';
+          decisionId = await repo.insertDecision(m, { accreditationId: id, outcome: 'approved', points, category, subcategory, termYears: d.termYears, netContactHours: hours, reason, decidedBy: staffId });
+          if (row.objectionOpen) await repo.resolveObjection(m, id, decisionId);
+          audit = row.objectionOpen ? 'accreditation.objection_approved' : 'accreditation.approved';
           mailParams = { outcome: 'approved', code, points, validUntil: window.validUntil };
-          await recordAudit(m, { actorAccountId: staffId, action: audit, subjectType: 'accreditation', subjectId: id, details: { code, points, category, subcategory, termYears: d.termYears, ...window, variants: d.variantCodes }, requestId: ctx.requestId });
+          await recordAudit(m, {
+            actorAccountId: staffId,
+            action: audit,
+            subjectType: 'accreditation',
+            subjectId: id,
+            details: { code, points, netContactHours: hours, category, subcategory, termYears: d.termYears, ...window, variants: d.variantCodes, ...(reason ? { reason } : {}) },
+            requestId: ctx.requestId,
+          });
           break;
         }
         case 'reject':
@@ -528,10 +620,12 @@ export class AccreditationsService {
           const outcome = d.decision === 'reject' ? 'rejected' : 'objection_refused';
           decisionId = await repo.insertDecision(m, { accreditationId: id, outcome, points: null, category: null, subcategory: null, termYears: null, reason: d.reason, decidedBy: staffId });
           if (d.decision === 'refuse_objection') await repo.resolveObjection(m, id, decisionId);
-          await repo.rejectAccreditation(m, id, d.reason, staffId);
+          // A refused objection against an approval leaves the approval as it was; otherwise the request is rejected.
+          if (againstApproval) await repo.touch(m, id);
+          else await repo.rejectAccreditation(m, id, d.reason, staffId);
           audit = d.decision === 'reject' ? 'accreditation.rejected' : 'accreditation.objection_refused';
-          mailParams = { outcome, reason: d.reason, objectionWeeks: d.decision === 'reject' ? rules.objectionWeeks : null };
-          await recordAudit(m, { actorAccountId: staffId, action: audit, subjectType: 'accreditation', subjectId: id, details: { reason: d.reason }, requestId: ctx.requestId });
+          mailParams = { outcome, reason: d.reason, objectionWeeks: d.decision === 'reject' ? rules.objectionWeeks : null, against: againstApproval ? 'approved' : 'rejected' };
+          await recordAudit(m, { actorAccountId: staffId, action: audit, subjectType: 'accreditation', subjectId: id, details: { reason: d.reason, ...(d.decision === 'refuse_objection' ? { against: againstApproval ? 'approved' : 'rejected' } : {}) }, requestId: ctx.requestId });
           break;
         }
         default: {
@@ -539,18 +633,9 @@ export class AccreditationsService {
           throw new Error(`unknown decision ${JSON.stringify(exhaustive)}`);
         }
       }
-      const contact = await repo.submitterContact(m, id);
-      if (!contact?.email) return null;
-      return queueEmail(m, {
-        dedupeKey: `accreditation-decision:${decisionId}`,
-        template: 'accreditation_decided',
-        toAddress: contact.email,
-        accountId: contact.accountId,
-        params: { title: row.title, accreditationId: id, ...mailParams },
-      });
+      return this.mailProvider(m, id, `accreditation-decision:${decisionId}`, 'accreditation_decided', { title: row.title, accreditationId: id, ...mailParams });
     });
-    // Side effects only after the decision is committed; the outbox sweep heals a lost enqueue.
-    if (outboxId) await enqueue(this.deps.queues, 'email.send', { outboxId }).catch((err: unknown) => this.deps.logger.warn({ err, outboxId }, 'mail not enqueued; the outbox sweep will retry'));
+    await this.enqueueMail(outboxId);
     const row = await repo.findAccreditation(this.db, id);
     return this.presentStaff(this.db, row!, ctx.actor);
   }

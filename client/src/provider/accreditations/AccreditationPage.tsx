@@ -10,7 +10,7 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { Field } from './NewAccreditation.js';
-import { AccreditationBadge, named } from './parts.js';
+import { AccreditationBadge, named, ObjectionList } from './parts.js';
 import { RunAttendancePanel } from './RunAttendancePanel.js';
 
 /** /provider/accreditations/:id — status, decision and reason, code, validity, objection, runs and attendance. */
@@ -77,7 +77,9 @@ function Detail() {
         </div>
       ) : null}
       {a.status === 'objection' ? <p className="notice">{t('accreditation.detail.objectionPending')}</p> : null}
+      {a.status === 'approved' && a.objectionOpen ? <p className="notice">{t('accreditation.detail.objectionPendingApproved')}</p> : null}
 
+      <ObjectionList a={a} />
       <Actions a={a} />
       {a.can.object ? <ObjectionForm a={a} /> : null}
       {a.can.toggleAgenda ? <AgendaToggle a={a} /> : null}
@@ -139,6 +141,7 @@ function ObjectionForm({ a }: { a: AccreditationDetail }) {
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('accreditation.objection.title')}</h2>
       <p>{t('accreditation.objection.intro', { deadline: a.objectionDeadline ? formatDate(a.objectionDeadline, i18n.language) : '' })}</p>
+      {a.status === 'approved' ? <p className="hint">{t('accreditation.objection.introApproved')}</p> : null}
       {object.isError ? <ErrorMessage error={object.error} /> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
         <Field id={id} label={t('accreditation.objection.reason')} error={invalid ? t('accreditation.objection.reasonRequired') : null}>

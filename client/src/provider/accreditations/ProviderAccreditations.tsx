@@ -63,6 +63,7 @@ function List() {
                   </td>
                   <td>
                     <AccreditationBadge status={a.status} />
+                    {a.status === 'approved' && a.objectionOpen ? <span className="cell__sub">{t('accreditation.list.objectionOpen')}</span> : null}
                   </td>
                   <td className="mono">{a.code ?? t('common.none')}</td>
                   <td>{a.points === null ? t('common.none') : formatNumber(a.points, lang)}</td>

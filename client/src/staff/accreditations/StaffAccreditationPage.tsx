@@ -10,7 +10,7 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { Field } from '../../provider/accreditations/NewAccreditation.js';
-import { AccreditationBadge, named } from '../../provider/accreditations/parts.js';
+import { AccreditationBadge, named, ObjectionList } from '../../provider/accreditations/parts.js';
 
 /** /staff/accreditations/:id — a request or objection: details, the computed points, the decision and the history. */
 export function StaffAccreditationPage() {
@@ -80,12 +80,18 @@ function Request() {
       </ul>
       {openObjection ? (
         <div className="notice notice--attention">
-          <p className="notice__title">{t('accreditation.staff.objection', { date: formatDate(openObjection.lodgedAt, lang) })}</p>
+          <p className="notice__title">
+            {t(openObjection.against === 'approved' ? 'accreditation.staff.objectionApproved' : 'accreditation.staff.objection', { date: formatDate(openObjection.lodgedAt, lang) })}
+          </p>
           <p className="prewrap">{openObjection.reason}</p>
+          {openObjection.against === 'approved' && a.points !== null ? (
+            <p>{t('accreditation.staff.currentApproval', { points: formatNumber(a.points, lang), years: a.termYears ?? 0, variants: a.variants.map((v) => v.name).join(', ') })}</p>
+          ) : null}
           {a.rejectionReason ? <p>{t('accreditation.staff.previousReason', { reason: a.rejectionReason })}</p> : null}
         </div>
       ) : null}
-      {a.can.decide ? <DecisionForm a={a} /> : null}
+      {a.can.decide ? <DecisionForm key={`${a.status}-${a.objections.length}-${String(a.objectionOpen)}`} a={a} /> : null}
+      <ObjectionList a={a} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('accreditation.staff.history')}</h2>
         <ol className="timeline">
@@ -110,22 +116,36 @@ type Choice = 'approve' | 'reject' | 'refuse_objection';
 function DecisionForm({ a }: { a: StaffAccreditation }) {
   const { t, i18n } = useTranslation();
   const decide = useDecideAccreditation(a.id);
-  const expectedStatus = a.status === 'objection' ? 'objection' : 'submitted';
+  const expectedStatus = a.objectionOpen ? 'objection' : 'submitted';
+  // Granting an objection against an approval changes an approval in use: staff say why, and may correct the hours.
+  const againstApproval = a.objectionOpen && a.status === 'approved';
   const choices: Choice[] = expectedStatus === 'objection' ? ['approve', 'refuse_objection'] : ['approve', 'reject'];
   const [choice, setChoice] = useState<Choice | null>(null);
-  const [termYears, setTermYears] = useState(a.termYearsAllowed[0] ?? 1);
+  const [termYears, setTermYears] = useState(a.termYears ?? a.termYearsAllowed[0] ?? 1);
   const [category, setCategory] = useState('');
   const [variants, setVariants] = useState(a.variants.map((v) => v.code));
+  const [hours, setHours] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const ids = { reason: useId(), term: useId(), category: useId() };
+  const ids = { reason: useId(), term: useId(), category: useId(), hours: useId() };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!choice) return setProblem(t('accreditation.staff.chooseDecision'));
     let body: AccreditationDecision;
     if (choice === 'approve') {
       if (!variants.length) return setProblem(t('accreditation.new.invalid.variants'));
-      body = { decision: 'approve', expectedStatus, termYears, variantCodes: variants, ...(category ? { category } : {}) };
+      const corrected = hours.trim() ? Number(hours.replace(',', '.')) : undefined;
+      if (corrected !== undefined && !(corrected > 0)) return setProblem(t('accreditation.new.invalid.netContactHours'));
+      if (againstApproval && reason.trim().length < 5) return setProblem(t('accreditation.staff.reasonRequired'));
+      body = {
+        decision: 'approve',
+        expectedStatus,
+        termYears,
+        variantCodes: variants,
+        ...(category ? { category } : {}),
+        ...(corrected !== undefined && expectedStatus === 'objection' ? { netContactHours: corrected } : {}),
+        ...(reason.trim() && expectedStatus === 'objection' ? { reason: reason.trim() } : {}),
+      };
     } else {
       if (reason.trim().length < 5) return setProblem(t('accreditation.staff.reasonRequired'));
       body = choice === 'reject' ? { decision: 'reject', expectedStatus: 'submitted', reason: reason.trim() } : { decision: 'refuse_objection', expectedStatus: 'objection', reason: reason.trim() };
@@ -151,7 +171,7 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
               <li key={c} className="choice">
                 <input className="choice__input" type="radio" name="decision" id={`d-${c}`} checked={choice === c} onChange={() => setChoice(c)} />
                 <label className="choice__label" htmlFor={`d-${c}`}>
-                  {t(`accreditation.staff.option.${c}`)}
+                  {t(c === 'approve' && expectedStatus === 'objection' ? 'accreditation.staff.option.grant' : `accreditation.staff.option.${c}`)}
                 </label>
               </li>
             ))}
@@ -160,6 +180,11 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
         {choice === 'approve' ? (
           <>
             <p>{t('accreditation.staff.pointsRule', { points: formatNumber(a.computedPoints, i18n.language), hours: formatNumber(a.netContactHours, i18n.language) })}</p>
+            {expectedStatus === 'objection' ? (
+              <Field id={ids.hours} label={t('accreditation.staff.correctHours')} hint={t('accreditation.staff.correctHoursHint')} error={null}>
+                {(d) => <input id={ids.hours} className="input" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-describedby={d} />}
+              </Field>
+            ) : null}
             <div className="field">
               <label className="label" htmlFor={ids.term}>
                 {t('accreditation.staff.term')}
@@ -188,7 +213,7 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
             <fieldset className="fieldset">
               <legend className="legend">{t('accreditation.staff.confirmVariants')}</legend>
               <ul className="plain-list choices">
-                {a.variants.map((v) => (
+                {a.requestedVariants.map((v) => (
                   <li key={v.code} className="choice">
                     <input
                       className="choice__input"
@@ -204,6 +229,12 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
                 ))}
               </ul>
             </fieldset>
+            {expectedStatus === 'objection' ? (
+              <Field id={ids.reason} label={againstApproval ? t('accreditation.staff.grantReason') : t('accreditation.staff.grantReasonOptional')} hint={t('accreditation.staff.reasonHint')} error={null}>
+                {(d) => <textarea id={ids.reason} className="textarea" rows={4} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} />}
+              </Field>
+            ) : null}
+            {againstApproval ? <p className="hint">{t('accreditation.staff.bookingsRule')}</p> : null}
           </>
         ) : choice ? (
           <Field id={ids.reason} label={t('accreditation.staff.reason')} hint={t('accreditation.staff.reasonHint')} error={null}>
