@@ -267,6 +267,7 @@ export const CPD_ACTIVITY_ROUTES = {
       'accreditation_code_unknown',
       'accreditation_other_variant',
       'accreditation_outside_term',
+      'accreditation_not_registered_then',
       'activity_already_logged',
       'activity_kind_unknown',
       'activity_amount_invalid',

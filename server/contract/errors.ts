@@ -83,6 +83,7 @@ export const ERROR_CODES = {
   accreditation_code_unknown: 'No approved accreditation has this code.',
   accreditation_other_variant: 'The accreditation is for other variants than yours (details.variants names them).',
   accreditation_outside_term: 'The completion date lies outside the accreditation term (details.validFrom, details.validUntil).',
+  accreditation_not_registered_then: 'The code counts for a variant you were not yet registered in on the completion date (details.variants, details.registeredOn).',
   activity_already_logged: 'The points of this accreditation are already in your dossier (logged or booked from attendance).',
   activity_kind_unknown: "Not one of the register's activity kinds.",
   activity_amount_invalid: "Points, hours, minutes or supervisees are zero, negative or above the register's limit (details.field, details.max).",

@@ -113,17 +113,27 @@ describe('CPD accreditation code use (checkAccreditationUse)', () => {
       return err instanceof AppError ? err : null;
     }
   };
+  const held = (...codes: string[]) => codes.map((c) => ({ code: c, since: '2020-01-01' }));
   it('accepts a code for one of the registered variants inside its term, ends included', () => {
-    expect(code(() => checkAccreditationUse(acc, ['sociaal-werker', 'jeugd-gezin'], '2027-01-01'))).to.equal(null);
-    expect(code(() => checkAccreditationUse(acc, ['sociaal-werker', 'jeugd-gezin'], '2027-12-31'))).to.equal(null);
+    expect(code(() => checkAccreditationUse(acc, held('sociaal-werker', 'jeugd-gezin'), '2027-01-01'))).to.equal(null);
+    expect(code(() => checkAccreditationUse(acc, held('sociaal-werker', 'jeugd-gezin'), '2027-12-31'))).to.equal(null);
   });
   it('names the variants of a code for another variant, and gives the term of one outside it', () => {
-    const other = code(() => checkAccreditationUse(acc, ['sociaal-werker'], '2027-05-01'))!;
+    const other = code(() => checkAccreditationUse(acc, held('sociaal-werker'), '2027-05-01'))!;
     expect(other.code).to.equal('accreditation_other_variant');
     expect(other.message).to.include('Jeugd- en gezinsprofessional');
-    const outside = code(() => checkAccreditationUse(acc, ['jeugd-gezin'], '2028-01-01'))!;
+    const outside = code(() => checkAccreditationUse(acc, held('jeugd-gezin'), '2028-01-01'))!;
     expect(outside.code).to.equal('accreditation_outside_term');
     expect(outside.details).to.deep.include({ validFrom: '2027-01-01', validUntil: '2027-12-31' });
+  });
+  it('counts a code only for a variant held on the completion date: registered since a later day says so', () => {
+    const later = [{ code: 'sociaal-werker', since: '2020-01-01' }, { code: 'jeugd-gezin', since: '2027-06-01' }];
+    const early = code(() => checkAccreditationUse(acc, later, '2027-05-31'))!;
+    expect(early.code).to.equal('accreditation_not_registered_then');
+    expect(early.details).to.deep.include({ registeredOn: '2027-06-01', completedOn: '2027-05-31' });
+    expect(code(() => checkAccreditationUse(acc, later, '2027-06-01'))).to.equal(null);
+    // A registration whose first day is not known does not vouch for any date.
+    expect(code(() => checkAccreditationUse(acc, [{ code: 'jeugd-gezin', since: null }], '2027-06-01'))!.code).to.equal('accreditation_not_registered_then');
   });
 });
 

@@ -187,15 +187,32 @@ export interface AccreditationForCheck {
   variants: ReadonlyArray<{ code: string; name: string }>;
 }
 
+/** A variant the person is registered in now, and since when (the registration's first day; null: not known). */
+export interface RegisteredVariant {
+  code: string;
+  since: PlainDate | null;
+}
+
 /**
- * Whether an approved accreditation may be logged by someone registered in `registeredVariants` for an activity
- * completed on `completedOn`: it must be accredited for one of those variants, and the date inside its term.
+ * Whether an approved accreditation may be logged by someone registered in `registered` for an activity completed on
+ * `completedOn`: it must be accredited for a variant the person was registered in on that date, and the date must lie
+ * inside its term. A code for a variant the person holds only since a later date says so (not "another variant").
  */
-export function checkAccreditationUse(acc: AccreditationForCheck, registeredVariants: readonly string[], completedOn: PlainDate): void {
-  if (!acc.variants.some((v) => registeredVariants.includes(v.code))) {
+export function checkAccreditationUse(acc: AccreditationForCheck, registered: readonly RegisteredVariant[], completedOn: PlainDate): void {
+  const held = acc.variants.filter((v) => registered.some((r) => r.code === v.code));
+  if (held.length === 0) {
     const names = acc.variants.map((v) => v.name);
     throw new AppError('accreditation_other_variant', `${acc.code} is accredited for ${names.join(', ')}, not for a variant you are registered in.`, {
       variants: acc.variants.map((v) => ({ code: v.code, name: v.name })),
+    });
+  }
+  const heldThen = held.filter((v) => registered.some((r) => r.code === v.code && r.since !== null && r.since <= completedOn));
+  if (heldThen.length === 0) {
+    const since = registered.filter((r) => held.some((v) => v.code === r.code)).map((r) => r.since).filter((d): d is PlainDate => d !== null).sort()[0] ?? null;
+    throw new AppError('accreditation_not_registered_then', `${acc.code} counts for ${held.map((v) => v.name).join(', ')}, in which you were not yet registered on ${completedOn}.`, {
+      variants: held.map((v) => ({ code: v.code, name: v.name })),
+      registeredOn: since,
+      completedOn,
     });
   }
   if (completedOn < acc.validFrom || completedOn > acc.validUntil) {

@@ -36,8 +36,10 @@ export interface CpdStanding {
   registerId: string | null;
   settings: RegisterSettings | null;
   generalistNorm: VariantNorm | null;
-  /** Variant codes the person is registered in now (an accreditation code must be for one of them). */
+  /** Variant codes the person is registered in now. */
   registeredVariants: string[];
+  /** The same with the first day of each registration (an accreditation code must be for one held on its date). */
+  registeredSince: Array<{ code: string; since: PlainDate | null }>;
   norms: Array<CpdNormInput & { variantName: string; variantNameEn: string }>;
   window: CpdWindow | null;
   diplomaYear: number | null;
@@ -54,7 +56,8 @@ export function cpdStanding(registrations: readonly CpdRegistrationFacts[]): Cpd
   const generalistNorm = anyGeneralist ? variantNormSchema.parse(anyGeneralist.norm) : null;
   const registered = generalist !== null && isRegistered(generalist);
   const specialists = registered ? registrations.filter((r) => r.variantKind === 'specialist' && isRegistered(r)) : [];
-  const registeredVariants = registered ? [generalist.variantCode, ...specialists.map((s) => s.variantCode)] : [];
+  const registeredSince = registered ? [generalist, ...specialists].map((r) => ({ code: r.variantCode, since: r.registeredOn })) : [];
+  const registeredVariants = registeredSince.map((r) => r.code);
   const norms: CpdStanding['norms'] = [];
   let window: CpdWindow | null = null;
   if (generalist && generalistNorm) {
@@ -76,6 +79,7 @@ export function cpdStanding(registrations: readonly CpdRegistrationFacts[]): Cpd
     settings,
     generalistNorm,
     registeredVariants,
+    registeredSince,
     norms,
     window,
     diplomaYear: anyGeneralist?.diplomaYear ?? null,

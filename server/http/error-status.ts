@@ -78,6 +78,7 @@ export const ERROR_STATUS = {
   accreditation_code_unknown: 422,
   accreditation_other_variant: 422,
   accreditation_outside_term: 422,
+  accreditation_not_registered_then: 422,
   activity_already_logged: 409,
   activity_kind_unknown: 400,
   activity_amount_invalid: 400,

@@ -136,7 +136,7 @@ export class CpdActivitiesService {
         throw new AppError('accreditation_code_unknown', `No approved accreditation has the code ${code}.`, { code });
       }
       checkActivityDates(body.completedOn, null, today, standing.diplomaYear);
-      checkAccreditationUse({ code: acc.code, validFrom: acc.validFrom, validUntil: acc.validUntil, variants: acc.variants }, standing.registeredVariants, body.completedOn);
+      checkAccreditationUse({ code: acc.code, validFrom: acc.validFrom, validUntil: acc.validUntil, variants: acc.variants }, standing.registeredSince, body.completedOn);
       const id = await this.db.transaction(async (m) => {
         const created = await insertAccreditedActivity(m, { personId, accreditationId: acc.id, completedOn: body.completedOn, createdBy: accountId });
         if (created === null) {
