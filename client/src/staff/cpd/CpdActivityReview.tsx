@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isNotFound } from '../../api/query-client.js';
 import { staffCpdEvidenceUrl, useStaffCpdActivity } from '../../api/staff-cpd.js';
@@ -10,6 +10,7 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatBytes, formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { CpdDecisionPanel } from './CpdDecisionPanel.js';
+import { queuePath, queueReturnPath } from './cpd-queue.js';
 
 /** After a decision the queue shows what was decided (router state, not the address: a reload does not repeat it). */
 export interface CpdDecidedState {
@@ -19,10 +20,11 @@ export interface CpdDecidedState {
 /** /staff/cpd/activities/:id — everything the registrant entered, the evidence, the claim, and the decision. */
 export function CpdActivityReview() {
   const { t } = useTranslation();
+  const back = queueReturnPath(useLocation().state) ?? queuePath();
   return (
     <>
       <p className="back-link">
-        <Link to="/staff/cpd">{t('staffCpd.review.backToQueue')}</Link>
+        <Link to={back}>{t('staffCpd.review.backToQueue')}</Link>
       </p>
       <RequireLogin role="staff">{() => <Review />}</RequireLogin>
     </>
@@ -34,6 +36,7 @@ function Review() {
   const { id = '' } = useParams();
   const query = useStaffCpdActivity(id);
   const navigate = useNavigate();
+  const back = queueReturnPath(useLocation().state) ?? queuePath();
   const [stale, setStale] = useState(false);
   const staleRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -86,7 +89,7 @@ function Review() {
           activity={a}
           onDecided={(result) => {
             const state: CpdDecidedState = { decided: { title: a.title, status: result.status === 'pending' ? 'approved' : result.status } };
-            void navigate('/staff/cpd', { state });
+            void navigate(back, { state });
           }}
           onStale={() => setStale(true)}
         />
