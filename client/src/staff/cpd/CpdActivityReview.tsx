@@ -36,7 +36,6 @@ function Review() {
   const { id = '' } = useParams();
   const query = useStaffCpdActivity(id);
   const navigate = useNavigate();
-  const back = queueReturnPath(useLocation().state) ?? queuePath();
   const [stale, setStale] = useState(false);
   const staleRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -89,7 +88,7 @@ function Review() {
           activity={a}
           onDecided={(result) => {
             const state: CpdDecidedState = { decided: { title: a.title, status: result.status === 'pending' ? 'approved' : result.status } };
-            void navigate(back, { state });
+            void navigate('/staff/cpd', { state });
           }}
           onStale={() => setStale(true)}
         />
