@@ -138,6 +138,8 @@ describe('browser: request accreditation, approve, upload attendance, agenda', f
     await visitor.goto(`${app.url}/agenda`);
     await visitor.getByLabel('Zoeken', { exact: true }).fill(title);
     await visitor.getByRole('button', { name: 'Zoeken' }).click();
+    // The unfiltered agenda shows first (the demo data has a run in Assen on the same day): wait for the search's answer.
+    await visitor.getByText('1 activiteit gevonden').waitFor();
     await visitor.getByRole('heading', { name: title }).waitFor();
     await visitor.getByText(/Assen/).waitFor();
     expect(await visitor.getByText(/Groningen/).count()).to.equal(0);
