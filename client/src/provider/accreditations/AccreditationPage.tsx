@@ -3,14 +3,13 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { runInput } from '../../../../server/contract/accreditations.js';
 import { useAccreditation, useAddRun, useObjectAccreditation, useSetAgenda, useWithdrawAccreditation, type AccreditationDetail } from '../../api/accreditations.js';
-import { isNotFound } from '../../api/query-client.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { Field } from './NewAccreditation.js';
-import { AccreditationBadge, named, ObjectionList } from './parts.js';
+import { AccreditationFacts, AccreditationQueryState, ObjectionList } from './parts.js';
 import { RunAttendancePanel } from './RunAttendancePanel.js';
 
 /** /provider/accreditations/:id — status, decision and reason, code, validity, objection, runs and attendance. */
@@ -32,42 +31,20 @@ function Detail() {
   const { id = '' } = useParams();
   const query = useAccreditation(id);
   useDocumentTitle(query.data?.title ?? t('accreditation.detail.title'));
-  if (query.isPending)
-    return (
-      <p className="notice notice--loading" role="status">
-        {t('accreditation.loading')}
-      </p>
-    );
-  if (query.isError && isNotFound(query.error)) return <p className="notice">{t('accreditation.detail.notFound')}</p>;
-  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (query.isPending || query.isError) return <AccreditationQueryState query={query} />;
   const a = query.data;
   const lastDecision = a.decisions.at(-1);
   return (
     <article>
       <h1>{a.title}</h1>
-      <dl className="details">
-        <DetailRow label={t('accreditation.fields.status')}>
-          <AccreditationBadge status={a.status} />
-        </DetailRow>
-        {a.code ? (
-          <DetailRow label={t('accreditation.fields.code')} mono>
-            <strong>{a.code}</strong>
+      <AccreditationFacts
+        a={a}
+        points={
+          <DetailRow label={t('accreditation.fields.points')}>
+            {a.points === null ? t('accreditation.detail.expectedPoints', { points: formatNumber(a.computedPoints, lang) }) : formatNumber(a.points, lang)}
           </DetailRow>
-        ) : null}
-        <DetailRow label={t('accreditation.fields.organisation')}>{a.organisation.name}</DetailRow>
-        <DetailRow label={t('accreditation.fields.form')}>{named(a.form.name, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.netContactHours')}>{formatNumber(a.netContactHours, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.points')}>
-          {a.points === null ? t('accreditation.detail.expectedPoints', { points: formatNumber(a.computedPoints, lang) }) : formatNumber(a.points, lang)}
-        </DetailRow>
-        {a.validFrom && a.validUntil ? (
-          <DetailRow label={t('accreditation.fields.validity')}>{t('accreditation.detail.validity', { from: formatDate(a.validFrom, lang), until: formatDate(a.validUntil, lang) })}</DetailRow>
-        ) : null}
-        <DetailRow label={t('accreditation.fields.variants')}>{a.variants.map((v) => v.name).join(', ')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.competences')}>{a.competences.length ? a.competences.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(', ') : t('common.none')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.hasFinalTest')}>{a.hasFinalTest ? t('accreditation.yes') : t('accreditation.no')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.submittedAt')}>{formatDate(a.submittedAt, lang)}</DetailRow>
-      </dl>
+        }
+      />
       <p className="prewrap">{a.description}</p>
 
       {a.rejectionReason && (a.status === 'rejected' || a.status === 'objection') ? (

@@ -3,14 +3,13 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useDecideAccreditation, useStaffAccreditation, type AccreditationDecision, type StaffAccreditation } from '../../api/accreditations.js';
-import { isNotFound } from '../../api/query-client.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { Field } from '../../provider/accreditations/NewAccreditation.js';
-import { AccreditationBadge, named, ObjectionList } from '../../provider/accreditations/parts.js';
+import { AccreditationFacts, AccreditationQueryState, named, ObjectionList } from '../../provider/accreditations/parts.js';
 import { queuePath, queueReturnPath } from '../cpd/cpd-queue.js';
 
 /**
@@ -36,43 +35,13 @@ function Request() {
   const { id = '' } = useParams();
   const query = useStaffAccreditation(id);
   useDocumentTitle(query.data ? t('accreditation.staff.title', { title: query.data.title }) : t('accreditation.detail.title'));
-  if (query.isPending)
-    return (
-      <p className="notice notice--loading" role="status">
-        {t('accreditation.loading')}
-      </p>
-    );
-  if (query.isError && isNotFound(query.error)) return <p className="notice">{t('accreditation.detail.notFound')}</p>;
-  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (query.isPending || query.isError) return <AccreditationQueryState query={query} />;
   const a = query.data;
   const openObjection = a.objections.find((o) => o.resolvedAt === null);
   return (
     <article>
       <h1>{t('accreditation.staff.title', { title: a.title })}</h1>
-      <dl className="details">
-        <DetailRow label={t('accreditation.fields.status')}>
-          <AccreditationBadge status={a.status} />
-        </DetailRow>
-        <DetailRow label={t('accreditation.fields.organisation')}>{a.organisation.name}</DetailRow>
-        <DetailRow label={t('accreditation.fields.form')}>{named(a.form.name, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.netContactHours')}>{formatNumber(a.netContactHours, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.staff.computedPoints')}>{formatNumber(a.computedPoints, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.hasFinalTest')}>
-          {a.hasFinalTest ? t('accreditation.yes') : t('accreditation.no')}
-          {a.finalTestRequired ? ` (${t('accreditation.staff.finalTestRequired')})` : ''}
-        </DetailRow>
-        <DetailRow label={t('accreditation.fields.variants')}>{a.variants.map((v) => v.name).join(', ')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.competences')}>{a.competences.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(', ') || t('common.none')}</DetailRow>
-        {a.code ? (
-          <DetailRow label={t('accreditation.fields.code')} mono>
-            {a.code}
-          </DetailRow>
-        ) : null}
-        {a.validFrom && a.validUntil ? (
-          <DetailRow label={t('accreditation.fields.validity')}>{t('accreditation.detail.validity', { from: formatDate(a.validFrom, lang), until: formatDate(a.validUntil, lang) })}</DetailRow>
-        ) : null}
-        <DetailRow label={t('accreditation.fields.submittedAt')}>{formatDate(a.submittedAt, lang)}</DetailRow>
-      </dl>
+      <AccreditationFacts a={a} points={<DetailRow label={t('accreditation.staff.computedPoints')}>{formatNumber(a.computedPoints, lang)}</DetailRow>} showFinalTestRule />
       <p className="prewrap">{a.description}</p>
       <h2>{t('accreditation.fields.runs')}</h2>
       <ul>
