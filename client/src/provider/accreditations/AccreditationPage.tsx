@@ -5,10 +5,10 @@ import { runInput } from '../../../../server/contract/accreditations.js';
 import { useAccreditation, useAddRun, useObjectAccreditation, useSetAgenda, useWithdrawAccreditation, type AccreditationDetail } from '../../api/accreditations.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FieldFrame } from '../../components/form/FieldFrame.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
-import { Field } from './NewAccreditation.js';
 import { AccreditationFacts, AccreditationQueryState, ObjectionList } from './parts.js';
 import { RunAttendancePanel } from './RunAttendancePanel.js';
 
@@ -121,9 +121,9 @@ function ObjectionForm({ a }: { a: AccreditationDetail }) {
       {a.status === 'approved' ? <p className="hint">{t('accreditation.objection.introApproved')}</p> : null}
       {object.isError ? <ErrorMessage error={object.error} /> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
-        <Field id={id} label={t('accreditation.objection.reason')} error={invalid ? t('accreditation.objection.reasonRequired') : null}>
+        <FieldFrame announce id={id} label={t('accreditation.objection.reason')} error={invalid ? t('accreditation.objection.reasonRequired') : null}>
           {(d) => <textarea id={id} className="textarea" rows={5} maxLength={5000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} aria-invalid={invalid || undefined} />}
-        </Field>
+        </FieldFrame>
         <button type="submit" className="button" disabled={object.isPending}>
           {t('accreditation.objection.submit')}
         </button>
@@ -183,15 +183,15 @@ function AddRun({ a }: { a: AccreditationDetail }) {
       ) : null}
       {add.isError ? <ErrorMessage error={add.error} /> : null}
       <div className="filters__row">
-        <Field id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={null}>
+        <FieldFrame announce id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={null}>
           {(d) => <input id={`${base}-s`} className="input" type="date" min={a.validFrom!} max={a.validUntil!} value={run.startsOn} onChange={(e) => setRun({ ...run, startsOn: e.target.value })} aria-describedby={d} />}
-        </Field>
-        <Field id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={null}>
+        </FieldFrame>
+        <FieldFrame announce id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={null}>
           {(d) => <input id={`${base}-e`} className="input" type="date" min={a.validFrom!} max={a.validUntil!} value={run.endsOn} onChange={(e) => setRun({ ...run, endsOn: e.target.value })} aria-describedby={d} />}
-        </Field>
-        <Field id={`${base}-p`} label={t('accreditation.fields.place')} error={null}>
+        </FieldFrame>
+        <FieldFrame announce id={`${base}-p`} label={t('accreditation.fields.place')} error={null}>
           {(d) => <input id={`${base}-p`} className="input" maxLength={200} value={run.place} onChange={(e) => setRun({ ...run, place: e.target.value })} aria-describedby={d} />}
-        </Field>
+        </FieldFrame>
         <div className="choice">
           <input className="choice__input" type="checkbox" id={`${base}-o`} checked={run.online} onChange={(e) => setRun({ ...run, online: e.target.checked })} />
           <label className="choice__label" htmlFor={`${base}-o`}>

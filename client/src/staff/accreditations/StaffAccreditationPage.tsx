@@ -5,10 +5,10 @@ import { ApiError } from '../../api/client.js';
 import { useDecideAccreditation, useStaffAccreditation, type AccreditationDecision, type StaffAccreditation } from '../../api/accreditations.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FieldFrame } from '../../components/form/FieldFrame.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
-import { Field } from '../../provider/accreditations/NewAccreditation.js';
 import { AccreditationFacts, AccreditationQueryState, named, ObjectionList } from '../../provider/accreditations/parts.js';
 import { queuePath, queueReturnPath } from '../cpd/cpd-queue.js';
 
@@ -155,9 +155,9 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
           <>
             <p>{t('accreditation.staff.pointsRule', { points: formatNumber(a.computedPoints, i18n.language), hours: formatNumber(a.netContactHours, i18n.language) })}</p>
             {expectedStatus === 'objection' ? (
-              <Field id={ids.hours} label={t('accreditation.staff.correctHours')} hint={t('accreditation.staff.correctHoursHint')} error={null}>
+              <FieldFrame announce id={ids.hours} label={t('accreditation.staff.correctHours')} hint={t('accreditation.staff.correctHoursHint')} error={null}>
                 {(d) => <input id={ids.hours} className="input" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-describedby={d} />}
-              </Field>
+              </FieldFrame>
             ) : null}
             <div className="field">
               <label className="label" htmlFor={ids.term}>
@@ -204,16 +204,16 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
               </ul>
             </fieldset>
             {expectedStatus === 'objection' ? (
-              <Field id={ids.reason} label={againstApproval ? t('accreditation.staff.grantReason') : t('accreditation.staff.grantReasonOptional')} hint={t('accreditation.staff.reasonHint')} error={null}>
+              <FieldFrame announce id={ids.reason} label={againstApproval ? t('accreditation.staff.grantReason') : t('accreditation.staff.grantReasonOptional')} hint={t('accreditation.staff.reasonHint')} error={null}>
                 {(d) => <textarea id={ids.reason} className="textarea" rows={4} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} />}
-              </Field>
+              </FieldFrame>
             ) : null}
             {againstApproval ? <p className="hint">{t('accreditation.staff.bookingsRule')}</p> : null}
           </>
         ) : choice ? (
-          <Field id={ids.reason} label={t('accreditation.staff.reason')} hint={t('accreditation.staff.reasonHint')} error={null}>
+          <FieldFrame announce id={ids.reason} label={t('accreditation.staff.reason')} hint={t('accreditation.staff.reasonHint')} error={null}>
             {(d) => <textarea id={ids.reason} className="textarea" rows={5} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} />}
-          </Field>
+          </FieldFrame>
         ) : null}
         <button type="submit" className="button" disabled={decide.isPending}>
           {t('accreditation.staff.submit')}
