@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useDecideAccreditation, useStaffAccreditation, type AccreditationDecision, type StaffAccreditation } from '../../api/accreditations.js';
@@ -10,20 +10,16 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { AccreditationFacts, AccreditationQueryState, named, ObjectionList } from '../../provider/accreditations/parts.js';
-import { queuePath, queueReturnPath } from '../cpd/cpd-queue.js';
+import { QueueBackLink } from '../cpd/QueueBackLink.js';
 
 /**
  * /staff/accreditations/:id — a request or objection: details, the computed points, the decision and the history.
  * Opened from the CPD queue, so it leads back there (to the tab it was opened from).
  */
 export function StaffAccreditationPage() {
-  const { t } = useTranslation();
-  const back = queueReturnPath(useLocation().state) ?? queuePath();
   return (
     <>
-      <p className="back-link">
-        <Link to={back}>{t('staffCpd.review.backToQueue')}</Link>
-      </p>
+      <QueueBackLink />
       <RequireLogin role="staff">{() => <Request />}</RequireLogin>
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isNotFound } from '../../api/query-client.js';
 import { staffCpdEvidenceUrl, useStaffCpdActivity } from '../../api/staff-cpd.js';
@@ -10,7 +10,7 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatBytes, formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { CpdDecisionPanel } from './CpdDecisionPanel.js';
-import { queuePath, queueReturnPath } from './cpd-queue.js';
+import { QueueBackLink } from './QueueBackLink.js';
 
 /** After a decision the queue shows what was decided (router state, not the address: a reload does not repeat it). */
 export interface CpdDecidedState {
@@ -19,13 +19,9 @@ export interface CpdDecidedState {
 
 /** /staff/cpd/activities/:id — everything the registrant entered, the evidence, the claim, and the decision. */
 export function CpdActivityReview() {
-  const { t } = useTranslation();
-  const back = queueReturnPath(useLocation().state) ?? queuePath();
   return (
     <>
-      <p className="back-link">
-        <Link to={back}>{t('staffCpd.review.backToQueue')}</Link>
-      </p>
+      <QueueBackLink />
       <RequireLogin role="staff">{() => <Review />}</RequireLogin>
     </>
   );
