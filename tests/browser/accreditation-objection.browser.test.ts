@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { AccreditationDetail, StaffAccreditation } from '../../server/contract/accreditations.js';
 import { addDays, todayIn } from '../../server/domain/plain-date.js';
 import { apiClient } from '../helpers/api-client.js';
-import { launchChromium, loginThroughProvider, screenshotOnFailure, trackPageErrors } from '../helpers/browser.js';
+import { BrowserPages, launchChromium, loginAndSettle } from '../helpers/browser.js';
 import { resetDatabase } from '../helpers/database.js';
 import { oidcLogin } from '../helpers/http-session.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -20,8 +20,7 @@ describe('browser: objection against an approval, granted and refused', function
   this.timeout(120_000);
   let app: TestApp;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pages: Array<{ page: Page; errors: string[] }> = [];
+  const pages = new BrowserPages(() => browser);
   const today = todayIn('Europe/Amsterdam');
   const tag = Date.now().toString(36);
   const granted = { title: `Gespreksvoering bij schulden ${tag}`, id: '' };
@@ -32,19 +31,6 @@ describe('browser: objection against an approval, granted and refused', function
   let provider: Page;
   let staff: Page;
 
-  async function newPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    // Every wait is on a condition; a step that does not come within this fails the test instead of stalling the suite.
-    page.setDefaultTimeout(15_000);
-    pages.push({ page, errors: trackPageErrors(page) });
-    return page;
-  }
-  async function login(page: Page, username: string, password: string): Promise<void> {
-    await loginThroughProvider(page, app.url, username, password);
-    await page.waitForLoadState('networkidle');
-  }
   const providerUrl = (id: string) => `${app.url}/provider/accreditations/${id}`;
   /** One objection's card on either page, by what it was against. */
   const objectionCard = (page: Page) => page.locator('li.card', { has: page.getByRole('heading', { name: /Bezwaar tegen de toekenning/ }) });
@@ -79,17 +65,16 @@ describe('browser: objection against an approval, granted and refused', function
       a.id = submitted.body.id;
     }
     browser = await launchChromium();
-    provider = await newPage(360);
-    await login(provider, 'provider', 'demo-provider');
-    staff = await newPage(1280);
-    await login(staff, 'staff', 'demo-staff');
+    provider = await pages.open(360, { timeoutMs: 15_000 });
+    await loginAndSettle(provider, app.url, 'provider', 'demo-provider');
+    staff = await pages.open(1280, { timeoutMs: 15_000 });
+    await loginAndSettle(staff, app.url, 'staff', 'demo-staff');
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') for (const [i, { page }] of pages.entries()) await screenshotOnFailure(page, `${this.currentTest.title}-${i}`);
-    for (const { errors } of pages) expect(errors, 'no script errors or CSP violations').to.deep.equal([]);
+    await pages.check(this.currentTest);
   });
   after(async () => {
-    for (const c of contexts) await c.close();
+    await pages.close();
     await browser?.close();
     await app?.close();
   });
