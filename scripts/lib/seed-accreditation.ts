@@ -8,7 +8,8 @@ import { rows } from '../../server/db/sql.js';
 /**
  * Demo accreditation data for "Opleidingscentrum Noord" (seed_key org-provider-noord): approved accreditations with
  * past and upcoming runs (one for the specialist jeugd-gezin, booked under 'specialisme'), one opted out of the
- * agenda, a pending request and an objection for the staff queue, and attendance already booked for Sanne de Vries
+ * agenda, a pending request, an objection against a rejection and one against an approval (too few points, still in force
+ * meanwhile) for the staff queue, and attendance already booked for Sanne de Vries
  * (seed-person-0) and other seeded people, through the same set-based booking as real uploads. Idempotent by
  * seed_key; the codes are fixed so the demo can name them.
  */
@@ -25,7 +26,18 @@ interface Planned {
   /** Days from today: [start, end, place, online]. */
   runs: Array<[number, number, string, boolean]>;
   state:
-    | { kind: 'approved'; code: string; termYears: number; decidedDaysAgo: number; category?: string; subcategory?: string | null; inAgenda?: boolean; attendance?: boolean }
+    | {
+        kind: 'approved';
+        code: string;
+        termYears: number;
+        decidedDaysAgo: number;
+        category?: string;
+        subcategory?: string | null;
+        inAgenda?: boolean;
+        attendance?: boolean;
+        /** An objection against the approval, still open (lodged within the objection window). */
+        objection?: { reason: string; lodgedDaysAgo: number };
+      }
     | { kind: 'submitted'; submittedDaysAgo: number }
     | { kind: 'objection'; submittedDaysAgo: number; decidedDaysAgo: number; reason: string; objection: string };
 }
@@ -91,7 +103,17 @@ const PLANNED: Planned[] = [
     variants: ['sociaal-werker', 'schuldhulpverlening'],
     competences: ['verheldert-vragen'],
     runs: [[1, 365, 'Online', true]],
-    state: { kind: 'approved', code: 'NRDE-LR47', termYears: 3, decidedDaysAgo: 30, inAgenda: false },
+    state: {
+      kind: 'approved',
+      code: 'NRDE-LR47',
+      termYears: 3,
+      decidedDaysAgo: 30,
+      inAgenda: false,
+      objection: {
+        reason: 'Deelnemers doen aantoonbaar 6 uur over de vier modules en de toets (zie de gebruiksgegevens van de leeromgeving in de bijlage); 4 punten is te weinig.',
+        lodgedDaysAgo: 4,
+      },
+    },
   },
   {
     key: 'seed-accr-agressie',
@@ -181,14 +203,15 @@ async function seedState(
 ): Promise<void> {
   const s = p.state;
   const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 60 * 60 * 1000);
+  const submittedDaysAgo = (n: number) => m.query(`UPDATE accreditations SET submitted_at = $2 WHERE id = $1`, [id, daysAgo(n)]);
   const rules = c.settings.cpd.accreditation;
   const form = c.settings.cpd.accreditationForms.find((f) => f.code === p.form)!;
   switch (s.kind) {
     case 'submitted':
-      await m.query(`UPDATE accreditations SET submitted_at = $2 WHERE id = $1`, [id, daysAgo(s.submittedDaysAgo)]);
+      await submittedDaysAgo(s.submittedDaysAgo);
       return;
     case 'objection': {
-      await m.query(`UPDATE accreditations SET submitted_at = $2 WHERE id = $1`, [id, daysAgo(s.submittedDaysAgo)]);
+      await submittedDaysAgo(s.submittedDaysAgo);
       const decisionId = await repo.insertDecision(m, { accreditationId: id, outcome: 'rejected', points: null, category: null, subcategory: null, termYears: null, reason: s.reason, decidedBy: c.staffAccount, decidedAt: daysAgo(s.decidedDaysAgo) });
       await repo.rejectAccreditation(m, id, s.reason, c.staffAccount, daysAgo(s.decidedDaysAgo));
       await repo.insertObjection(m, { accreditationId: id, decisionId, reason: s.objection, lodgedBy: c.providerAccount });
@@ -197,15 +220,31 @@ async function seedState(
     }
     case 'approved': {
       const decidedAt = daysAgo(s.decidedDaysAgo);
-      await m.query(`UPDATE accreditations SET submitted_at = $2 WHERE id = $1`, [id, daysAgo(s.decidedDaysAgo + 10)]);
+      await submittedDaysAgo(s.decidedDaysAgo + 10);
       const points = pointsForHours(p.hours, rules.rounding);
       const category = s.category ?? form.category;
       const subcategory = s.subcategory !== undefined ? s.subcategory : (form.subcategory ?? null);
       const firstRun = c.runs.map((r) => r.startsOn).sort()[0] ?? null;
       const window = validityWindow(addDays(c.today, -s.decidedDaysAgo), firstRun, s.termYears);
       await repo.approveAccreditation(m, id, { points, category, subcategory, termYears: s.termYears, ...window, decidedBy: c.staffAccount, decidedAt }, () => s.code);
-      await repo.insertDecision(m, { accreditationId: id, outcome: 'approved', points, category, subcategory, termYears: s.termYears, reason: null, decidedBy: c.staffAccount, decidedAt });
+      const decisionId = await repo.insertDecision(m, {
+        accreditationId: id,
+        outcome: 'approved',
+        points,
+        category,
+        subcategory,
+        termYears: s.termYears,
+        netContactHours: p.hours,
+        reason: null,
+        decidedBy: c.staffAccount,
+        decidedAt,
+      });
       if (s.inAgenda === false) await repo.setInAgenda(m, id, false);
+      if (s.objection) {
+        // Against an approval the status stays 'approved' (the code keeps working); the open row queues it for staff.
+        const objectionId = await repo.insertObjection(m, { accreditationId: id, decisionId, reason: s.objection.reason, lodgedBy: c.providerAccount });
+        await m.query(`UPDATE accreditation_objections SET lodged_at = $2 WHERE id = $1`, [objectionId, daysAgo(s.objection.lodgedDaysAgo)]);
+      }
       if (!s.attendance) return;
       const [pastRun] = await rows<{ id: string; endsOn: string }>(m, `SELECT id, to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM accreditation_runs WHERE accreditation_id = $1 AND ends_on < $2 ORDER BY starts_on LIMIT 1`, [id, c.today]);
       if (!pastRun) return;

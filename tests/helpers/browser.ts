@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'chai';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic on the closed network. */
 export function launchChromium(): Promise<Browser> {
@@ -32,4 +33,41 @@ export async function loginThroughProvider(page: Page, appUrl: string, username:
   await page.locator('#password').fill(password);
   await page.locator('form[autocomplete="off"] button[type="submit"]').click();
   await page.waitForURL(`${appUrl}/account`);
+}
+
+/** Logs in and waits for the account page the login lands on to settle (it asks a registrant's registrations only). */
+export async function loginAndSettle(page: Page, appUrl: string, username: string, password: string): Promise<void> {
+  await loginThroughProvider(page, appUrl, username, password);
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * The pages of one browser test file, each in a context of its own (its own cookies and session), with their script
+ * errors collected: `open` one, `check` after every test (a screenshot of every page when it failed, then no script
+ * errors on any), `close` them all.
+ */
+export class BrowserPages {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly pages: Array<{ page: Page; errors: string[] }> = [];
+
+  constructor(private readonly browser: () => Browser) {}
+
+  /** `timeoutMs`: every wait is on a condition; one that does not come within this fails the test instead of stalling it. */
+  async open(width: number, { height = 900, timeoutMs }: { height?: number; timeoutMs?: number } = {}): Promise<Page> {
+    const context = await this.browser().newContext({ acceptDownloads: true, viewport: { width, height } });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    if (timeoutMs) page.setDefaultTimeout(timeoutMs);
+    this.pages.push({ page, errors: trackPageErrors(page) });
+    return page;
+  }
+
+  async check(test: { state?: string | undefined; title: string } | undefined): Promise<void> {
+    if (test?.state === 'failed') for (const [i, { page }] of this.pages.entries()) await screenshotOnFailure(page, `${test.title}-${i}`);
+    for (const { errors } of this.pages) expect(errors, 'no script errors or CSP violations').to.deep.equal([]);
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close();
+  }
 }

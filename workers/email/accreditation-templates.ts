@@ -1,10 +1,7 @@
 import type { RenderedEmail, TemplateContext } from './email-templates.js';
+import { signatureEn, signatureNl, str } from './template-text.js';
 
 /** Mail to a provider about a decision on an accreditation request or on its objection. */
-const str = (c: TemplateContext, key: string): string => {
-  const v = c.params[key];
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-};
 
 export const ACCREDITATION_TEMPLATES = {
   accreditation_decided: {
@@ -46,7 +43,7 @@ export const ACCREDITATION_TEMPLATES = {
             : outcome === 'objection_granted' || outcome === 'objection_refused'
               ? `Besluit op uw bezwaar: ${str(c, 'title')}`
               : `Besluit over uw accreditatieaanvraag: ${str(c, 'title')}`,
-        text: [`Beste ${c.displayName},`, '', ...body, '', `De aanvraag en het besluit ziet u op ${link}.`, '', 'Met vriendelijke groet,', 'Registerbeheer Vakregister'].join('\n'),
+        text: [`Beste ${c.displayName},`, '', ...body, '', `De aanvraag en het besluit ziet u op ${link}.`, ...signatureNl].join('\n'),
       };
     },
     en: (c: TemplateContext): RenderedEmail => {
@@ -78,7 +75,7 @@ export const ACCREDITATION_TEMPLATES = {
             : outcome === 'objection_granted' || outcome === 'objection_refused'
               ? `Decision on your objection: ${str(c, 'title')}`
               : `Decision on your accreditation request: ${str(c, 'title')}`,
-        text: [`Dear ${c.displayName},`, '', ...body, '', `See the request and the decision at ${link}.`, '', 'Kind regards,', 'Vakregister register staff'].join('\n'),
+        text: [`Dear ${c.displayName},`, '', ...body, '', `See the request and the decision at ${link}.`, ...signatureEn].join('\n'),
       };
     },
   },
@@ -92,7 +89,7 @@ export const ACCREDITATION_TEMPLATES = {
           : 'Registerbeheer beoordeelt de aanvraag opnieuw.';
       return {
         subject: `Bezwaar ontvangen: ${str(c, 'title')}`,
-        text: [`Beste ${c.displayName},`, '', `We hebben uw bezwaar tegen het besluit over "${str(c, 'title')}" ontvangen.`, meanwhile, '', `U krijgt bericht van het besluit; de stand ziet u op ${link}.`, '', 'Met vriendelijke groet,', 'Registerbeheer Vakregister'].join('\n'),
+        text: [`Beste ${c.displayName},`, '', `We hebben uw bezwaar tegen het besluit over "${str(c, 'title')}" ontvangen.`, meanwhile, '', `U krijgt bericht van het besluit; de stand ziet u op ${link}.`, ...signatureNl].join('\n'),
       };
     },
     en: (c: TemplateContext): RenderedEmail => {
@@ -103,7 +100,7 @@ export const ACCREDITATION_TEMPLATES = {
           : 'Register staff will review the request again.';
       return {
         subject: `Objection received: ${str(c, 'title')}`,
-        text: [`Dear ${c.displayName},`, '', `We have received your objection to the decision on "${str(c, 'title')}".`, meanwhile, '', `You will hear of the decision; see where it stands at ${link}.`, '', 'Kind regards,', 'Vakregister register staff'].join('\n'),
+        text: [`Dear ${c.displayName},`, '', `We have received your objection to the decision on "${str(c, 'title')}".`, meanwhile, '', `You will hear of the decision; see where it stands at ${link}.`, ...signatureEn].join('\n'),
       };
     },
   },

@@ -15,7 +15,7 @@ import type {
   RunAttendance,
   StaffAccreditation,
 } from '../../../server/contract/accreditations.js';
-import { ApiError, toApiError } from './client.js';
+import { jsonInit, request, sig, uploadForm } from './client.js';
 
 export type { AccreditationDetail, AccreditationOptions, AgendaPage, AttendanceUpload, RunAttendance, StaffAccreditation };
 export type AccreditationList = z.output<typeof accreditationList>;
@@ -26,20 +26,6 @@ export type AgendaFilter = Partial<z.input<typeof agendaQuery>>;
 export type RunList = z.output<typeof runList>;
 export { ACCREDITATION_STATUSES, ATTENDANCE_OUTCOMES } from '../../../server/contract/accreditations.js';
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  headers.set('Accept', 'application/json');
-  let res: Response;
-  try {
-    res = await fetch(path, { credentials: 'same-origin', ...init, headers });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, 'network_error', '');
-  }
-  if (!res.ok) throw await toApiError(res);
-  return (await res.json()) as T;
-}
-const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 const enc = encodeURIComponent;
 
 export const accreditationKeys = {
@@ -55,19 +41,19 @@ export const accreditationKeys = {
 export const attendanceCsvUrl = (uploadId: string) => `/api/provider/attendance-uploads/${enc(uploadId)}/csv`;
 
 export function useAccreditationOptions() {
-  return useQuery({ queryKey: accreditationKeys.options, queryFn: ({ signal }) => call<AccreditationOptions>('/api/provider/accreditation-options', { signal }), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: accreditationKeys.options, queryFn: ({ signal }) => request<AccreditationOptions>('/api/provider/accreditation-options', sig(signal)), staleTime: 5 * 60_000 });
 }
 
 export function useMyAccreditations() {
-  return useQuery({ queryKey: accreditationKeys.list, queryFn: ({ signal }) => call<AccreditationList>('/api/provider/accreditations', { signal }) });
+  return useQuery({ queryKey: accreditationKeys.list, queryFn: ({ signal }) => request<AccreditationList>('/api/provider/accreditations', sig(signal)) });
 }
 
 export function useAccreditation(id: string) {
-  return useQuery({ queryKey: accreditationKeys.detail(id), queryFn: ({ signal }) => call<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}`, { signal }) });
+  return useQuery({ queryKey: accreditationKeys.detail(id), queryFn: ({ signal }) => request<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}`, sig(signal)) });
 }
 
 export function useRunAttendance(runId: string) {
-  return useQuery({ queryKey: accreditationKeys.run(runId), queryFn: ({ signal }) => call<RunAttendance>(`/api/provider/runs/${enc(runId)}/attendance`, { signal }) });
+  return useQuery({ queryKey: accreditationKeys.run(runId), queryFn: ({ signal }) => request<RunAttendance>(`/api/provider/runs/${enc(runId)}/attendance`, sig(signal)) });
 }
 
 /** Every provider-side change reloads the request, its runs and the list. */
@@ -77,58 +63,40 @@ function useProviderMutation<A, R>(fn: (arg: A) => Promise<R>) {
 }
 
 export function useSubmitAccreditation() {
-  return useProviderMutation((body: SubmitAccreditation) => call<AccreditationDetail>('/api/provider/accreditations', json('POST', body)));
+  return useProviderMutation((body: SubmitAccreditation) => request<AccreditationDetail>('/api/provider/accreditations', jsonInit('POST', body)));
 }
 export function useWithdrawAccreditation(id: string) {
-  return useProviderMutation(() => call<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}/withdraw`, json('POST', {})));
+  return useProviderMutation(() => request<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}/withdraw`, jsonInit('POST', {})));
 }
 export function useObjectAccreditation(id: string) {
-  return useProviderMutation((reason: string) => call<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}/objection`, json('POST', { reason })));
+  return useProviderMutation((reason: string) => request<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}/objection`, jsonInit('POST', { reason })));
 }
 export function useSetAgenda(id: string) {
-  return useProviderMutation((inAgenda: boolean) => call<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}/agenda`, json('PATCH', { inAgenda })));
+  return useProviderMutation((inAgenda: boolean) => request<AccreditationDetail>(`/api/provider/accreditations/${enc(id)}/agenda`, jsonInit('PATCH', { inAgenda })));
 }
 export function useAddRun(id: string) {
-  return useProviderMutation((run: RunRequest) => call(`/api/provider/accreditations/${enc(id)}/runs`, json('POST', run)));
+  return useProviderMutation((run: RunRequest) => request(`/api/provider/accreditations/${enc(id)}/runs`, jsonInit('POST', run)));
 }
 export function useAttendanceNumbers(runId: string) {
-  return useProviderMutation((registrationNumbers: string[]) => call<AttendanceUpload>(`/api/provider/runs/${enc(runId)}/attendance/numbers`, json('POST', { registrationNumbers })));
+  return useProviderMutation((registrationNumbers: string[]) => request<AttendanceUpload>(`/api/provider/runs/${enc(runId)}/attendance/numbers`, jsonInit('POST', { registrationNumbers })));
 }
 
 /** The CSV upload with XMLHttpRequest, so that its progress can be shown; onProgress gets 0..1 or null. */
 export function uploadAttendanceCsv(runId: string, file: File, onProgress: (fraction: number | null) => void): Promise<AttendanceUpload> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    const form = new FormData();
-    form.append('file', file, file.name);
-    xhr.open('POST', `/api/provider/runs/${enc(runId)}/attendance`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = (event) => onProgress(event.lengthComputable ? event.loaded / event.total : null);
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText) as unknown;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body) return resolve(body as AttendanceUpload);
-      const err = (body as { error?: { code?: string; message?: string; requestId?: string; details?: unknown } } | null)?.error;
-      reject(new ApiError(xhr.status, err?.code ?? (xhr.status === 413 ? 'attendance_too_large' : 'http_error'), err?.message ?? '', err?.requestId, err?.details));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', ''));
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadForm<AttendanceUpload>(`/api/provider/runs/${enc(runId)}/attendance`, form, onProgress, { tooLargeCode: 'attendance_too_large' }).promise;
 }
 
 /** Every fetch is an audited view: fetched when opened or after a decision, not in the background. */
 export function useStaffAccreditation(id: string) {
-  return useQuery({ queryKey: accreditationKeys.staff(id), queryFn: ({ signal }) => call<StaffAccreditation>(`/api/staff/accreditations/${enc(id)}`, { signal }), staleTime: Infinity, refetchOnWindowFocus: false });
+  return useQuery({ queryKey: accreditationKeys.staff(id), queryFn: ({ signal }) => request<StaffAccreditation>(`/api/staff/accreditations/${enc(id)}`, sig(signal)), staleTime: Infinity, refetchOnWindowFocus: false });
 }
 
 export function useDecideAccreditation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AccreditationDecision) => call<StaffAccreditation>(`/api/staff/accreditations/${enc(id)}/decision`, json('POST', body)),
+    mutationFn: (body: AccreditationDecision) => request<StaffAccreditation>(`/api/staff/accreditations/${enc(id)}/decision`, jsonInit('POST', body)),
     onSuccess: (data) => queryClient.setQueryData(accreditationKeys.staff(id), data),
     onError: () => void queryClient.invalidateQueries({ queryKey: accreditationKeys.staff(id) }),
   });
@@ -137,5 +105,5 @@ export function useDecideAccreditation(id: string) {
 export function useAgenda(filter: AgendaFilter) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if ((typeof v === 'string' && v !== '') || typeof v === 'number') params.set(k, String(v));
-  return useQuery({ queryKey: accreditationKeys.agenda(filter), queryFn: ({ signal }) => call<AgendaPage>(`/api/public/agenda?${params.toString()}`, { signal }), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: accreditationKeys.agenda(filter), queryFn: ({ signal }) => request<AgendaPage>(`/api/public/agenda?${params.toString()}`, sig(signal)), placeholderData: keepPreviousData });
 }

@@ -1,28 +1,36 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useAgenda, type AgendaFilter } from '../api/accreditations.js';
 import { useVariants } from '../api/variants.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { SelectField } from '../components/form/SelectField.js';
+import { TextField } from '../components/form/TextField.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { useDocumentTitle } from '../lib/hooks.js';
 
 const PAGE_SIZE = 20;
+
+/** The filter fields as the form holds them ('' when not chosen). */
+type AgendaFields = Record<'q' | 'variant' | 'competence' | 'place' | 'from' | 'to', string>;
 
 /** /agenda — accredited activities with upcoming runs, by text, variant, competence, place and dates. No login. */
 export function Agenda() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   useDocumentTitle(t('accreditation.agenda.title'));
-  const [draft, setDraft] = useState<AgendaFilter>({});
+  const { register, handleSubmit } = useForm<AgendaFields>({ defaultValues: { q: '', variant: '', competence: '', place: '', from: '', to: '' } });
   const [filter, setFilter] = useState<AgendaFilter>({ page: 1, pageSize: PAGE_SIZE });
   const query = useAgenda(filter);
   const variants = useVariants();
   const ids = { q: useId(), variant: useId(), competence: useId(), place: useId(), from: useId(), to: useId() };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setFilter({ ...draft, page: 1, pageSize: PAGE_SIZE });
+  // Empty fields are left out of the filter (and so out of the query key and the address of the request).
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    void handleSubmit((fields) => {
+      const chosen = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) as Partial<AgendaFields>;
+      setFilter({ ...chosen, page: 1, pageSize: PAGE_SIZE });
+    })(event);
   };
-  const set = (key: keyof AgendaFilter) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value || undefined });
   const page = Number(filter.page ?? 1);
   const total = query.data?.total ?? 0;
   return (
@@ -31,56 +39,26 @@ export function Agenda() {
       <p className="lead">{t('accreditation.agenda.intro')}</p>
       <form className="filters" role="search" onSubmit={onSubmit}>
         <div className="filters__row">
-          <div className="field">
-            <label className="label" htmlFor={ids.q}>
-              {t('accreditation.agenda.q')}
-            </label>
-            <input id={ids.q} className="input" type="search" maxLength={100} onChange={set('q')} />
-          </div>
-          <div className="field">
-            <label className="label" htmlFor={ids.variant}>
-              {t('accreditation.agenda.variant')}
-            </label>
-            <select id={ids.variant} className="select" onChange={set('variant')}>
-              <option value="">{t('accreditation.agenda.any')}</option>
-              {(variants.data ?? []).map((v) => (
-                <option key={v.code} value={v.code}>
-                  {lang === 'en' ? v.nameEn : v.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="label" htmlFor={ids.competence}>
-              {t('accreditation.agenda.competence')}
-            </label>
-            <select id={ids.competence} className="select" onChange={set('competence')}>
-              <option value="">{t('accreditation.agenda.any')}</option>
-              {(query.data?.competences ?? []).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {lang === 'en' ? c.nameEn : c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="label" htmlFor={ids.place}>
-              {t('accreditation.agenda.place')}
-            </label>
-            <input id={ids.place} className="input" maxLength={100} onChange={set('place')} />
-          </div>
-          <div className="field">
-            <label className="label" htmlFor={ids.from}>
-              {t('accreditation.agenda.from')}
-            </label>
-            <input id={ids.from} className="input" type="date" onChange={set('from')} />
-          </div>
-          <div className="field">
-            <label className="label" htmlFor={ids.to}>
-              {t('accreditation.agenda.to')}
-            </label>
-            <input id={ids.to} className="input" type="date" onChange={set('to')} />
-          </div>
+          <TextField id={ids.q} label={t('accreditation.agenda.q')} type="search" maxLength={100} registration={register('q')} error={null} />
+          <SelectField id={ids.variant} label={t('accreditation.agenda.variant')} registration={register('variant')} error={null}>
+            <option value="">{t('accreditation.agenda.any')}</option>
+            {(variants.data ?? []).map((v) => (
+              <option key={v.code} value={v.code}>
+                {lang === 'en' ? v.nameEn : v.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id={ids.competence} label={t('accreditation.agenda.competence')} registration={register('competence')} error={null}>
+            <option value="">{t('accreditation.agenda.any')}</option>
+            {(query.data?.competences ?? []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {lang === 'en' ? c.nameEn : c.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id={ids.place} label={t('accreditation.agenda.place')} maxLength={100} registration={register('place')} error={null} />
+          <TextField id={ids.from} label={t('accreditation.agenda.from')} type="date" registration={register('from')} error={null} />
+          <TextField id={ids.to} label={t('accreditation.agenda.to')} type="date" registration={register('to')} error={null} />
         </div>
         <button type="submit" className="button filters__submit">
           {t('accreditation.agenda.search')}

@@ -8,7 +8,7 @@ export interface TextFieldProps {
   /** react-hook-form's register(name): value, change and blur handling, ref. */
   registration: UseFormRegisterReturn;
   error: string | null;
-  type?: 'text' | 'email' | 'date';
+  type?: 'text' | 'email' | 'date' | 'search';
   autoComplete?: string;
   inputMode?: 'numeric' | 'decimal';
   maxLength?: number;
@@ -17,7 +17,7 @@ export interface TextFieldProps {
   narrow?: boolean;
 }
 
-/** A text, email or date input with its label, hint and error, registered with react-hook-form. */
+/** A text, email, date or search input with its label, hint and error, registered with react-hook-form. */
 export function TextField({ id, label, hint, registration, error, type = 'text', autoComplete, inputMode, maxLength, max, suffix, narrow }: TextFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
@@ -34,7 +34,7 @@ export function TextField({ id, label, hint, registration, error, type = 'text',
             max={max}
             aria-describedby={describedBy}
             aria-invalid={error ? true : undefined}
-            spellCheck={type === 'text' && !inputMode ? undefined : false}
+            spellCheck={(type === 'text' || type === 'search') && !inputMode ? undefined : false}
           />
           {suffix ? <span className="field__suffix">{suffix}</span> : null}
         </div>

@@ -3,14 +3,13 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { runInput } from '../../../../server/contract/accreditations.js';
 import { useAccreditation, useAddRun, useObjectAccreditation, useSetAgenda, useWithdrawAccreditation, type AccreditationDetail } from '../../api/accreditations.js';
-import { isNotFound } from '../../api/query-client.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FieldFrame } from '../../components/form/FieldFrame.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
-import { Field } from './NewAccreditation.js';
-import { AccreditationBadge, named, ObjectionList } from './parts.js';
+import { AccreditationFacts, AccreditationQueryState, ObjectionList } from './parts.js';
 import { RunAttendancePanel } from './RunAttendancePanel.js';
 
 /** /provider/accreditations/:id — status, decision and reason, code, validity, objection, runs and attendance. */
@@ -32,42 +31,20 @@ function Detail() {
   const { id = '' } = useParams();
   const query = useAccreditation(id);
   useDocumentTitle(query.data?.title ?? t('accreditation.detail.title'));
-  if (query.isPending)
-    return (
-      <p className="notice notice--loading" role="status">
-        {t('accreditation.loading')}
-      </p>
-    );
-  if (query.isError && isNotFound(query.error)) return <p className="notice">{t('accreditation.detail.notFound')}</p>;
-  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (query.isPending || query.isError) return <AccreditationQueryState query={query} />;
   const a = query.data;
   const lastDecision = a.decisions.at(-1);
   return (
     <article>
       <h1>{a.title}</h1>
-      <dl className="details">
-        <DetailRow label={t('accreditation.fields.status')}>
-          <AccreditationBadge status={a.status} />
-        </DetailRow>
-        {a.code ? (
-          <DetailRow label={t('accreditation.fields.code')} mono>
-            <strong>{a.code}</strong>
+      <AccreditationFacts
+        a={a}
+        points={
+          <DetailRow label={t('accreditation.fields.points')}>
+            {a.points === null ? t('accreditation.detail.expectedPoints', { points: formatNumber(a.computedPoints, lang) }) : formatNumber(a.points, lang)}
           </DetailRow>
-        ) : null}
-        <DetailRow label={t('accreditation.fields.organisation')}>{a.organisation.name}</DetailRow>
-        <DetailRow label={t('accreditation.fields.form')}>{named(a.form.name, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.netContactHours')}>{formatNumber(a.netContactHours, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.points')}>
-          {a.points === null ? t('accreditation.detail.expectedPoints', { points: formatNumber(a.computedPoints, lang) }) : formatNumber(a.points, lang)}
-        </DetailRow>
-        {a.validFrom && a.validUntil ? (
-          <DetailRow label={t('accreditation.fields.validity')}>{t('accreditation.detail.validity', { from: formatDate(a.validFrom, lang), until: formatDate(a.validUntil, lang) })}</DetailRow>
-        ) : null}
-        <DetailRow label={t('accreditation.fields.variants')}>{a.variants.map((v) => v.name).join(', ')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.competences')}>{a.competences.length ? a.competences.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(', ') : t('common.none')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.hasFinalTest')}>{a.hasFinalTest ? t('accreditation.yes') : t('accreditation.no')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.submittedAt')}>{formatDate(a.submittedAt, lang)}</DetailRow>
-      </dl>
+        }
+      />
       <p className="prewrap">{a.description}</p>
 
       {a.rejectionReason && (a.status === 'rejected' || a.status === 'objection') ? (
@@ -144,9 +121,9 @@ function ObjectionForm({ a }: { a: AccreditationDetail }) {
       {a.status === 'approved' ? <p className="hint">{t('accreditation.objection.introApproved')}</p> : null}
       {object.isError ? <ErrorMessage error={object.error} /> : null}
       <form className="form" noValidate onSubmit={onSubmit}>
-        <Field id={id} label={t('accreditation.objection.reason')} error={invalid ? t('accreditation.objection.reasonRequired') : null}>
+        <FieldFrame announce id={id} label={t('accreditation.objection.reason')} error={invalid ? t('accreditation.objection.reasonRequired') : null}>
           {(d) => <textarea id={id} className="textarea" rows={5} maxLength={5000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} aria-invalid={invalid || undefined} />}
-        </Field>
+        </FieldFrame>
         <button type="submit" className="button" disabled={object.isPending}>
           {t('accreditation.objection.submit')}
         </button>
@@ -206,15 +183,15 @@ function AddRun({ a }: { a: AccreditationDetail }) {
       ) : null}
       {add.isError ? <ErrorMessage error={add.error} /> : null}
       <div className="filters__row">
-        <Field id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={null}>
+        <FieldFrame announce id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={null}>
           {(d) => <input id={`${base}-s`} className="input" type="date" min={a.validFrom!} max={a.validUntil!} value={run.startsOn} onChange={(e) => setRun({ ...run, startsOn: e.target.value })} aria-describedby={d} />}
-        </Field>
-        <Field id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={null}>
+        </FieldFrame>
+        <FieldFrame announce id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={null}>
           {(d) => <input id={`${base}-e`} className="input" type="date" min={a.validFrom!} max={a.validUntil!} value={run.endsOn} onChange={(e) => setRun({ ...run, endsOn: e.target.value })} aria-describedby={d} />}
-        </Field>
-        <Field id={`${base}-p`} label={t('accreditation.fields.place')} error={null}>
+        </FieldFrame>
+        <FieldFrame announce id={`${base}-p`} label={t('accreditation.fields.place')} error={null}>
           {(d) => <input id={`${base}-p`} className="input" maxLength={200} value={run.place} onChange={(e) => setRun({ ...run, place: e.target.value })} aria-describedby={d} />}
-        </Field>
+        </FieldFrame>
         <div className="choice">
           <input className="choice__input" type="checkbox" id={`${base}-o`} checked={run.online} onChange={(e) => setRun({ ...run, online: e.target.checked })} />
           <label className="choice__label" htmlFor={`${base}-o`}>

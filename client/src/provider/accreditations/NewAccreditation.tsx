@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { submitAccreditationBody } from '../../../../server/contract/accreditations.js';
 import { useAccreditationOptions, useSubmitAccreditation, type AccreditationOptions, type SubmitAccreditation } from '../../api/accreditations.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FieldFrame } from '../../components/form/FieldFrame.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
@@ -99,13 +100,13 @@ function RequestForm({ options }: { options: AccreditationOptions }) {
           </select>
         </div>
       ) : null}
-      <Field id={ids.title} label={t('accreditation.fields.title')} error={err(e.title, 'title')}>
+      <FieldFrame announce id={ids.title} label={t('accreditation.fields.title')} error={err(e.title, 'title')}>
         {(d) => <input id={ids.title} className="input" maxLength={200} aria-describedby={d} aria-invalid={e.title ? true : undefined} {...register('title')} />}
-      </Field>
-      <Field id={ids.description} label={t('accreditation.fields.description')} error={err(e.description, 'description')}>
+      </FieldFrame>
+      <FieldFrame announce id={ids.description} label={t('accreditation.fields.description')} error={err(e.description, 'description')}>
         {(d) => <textarea id={ids.description} className="textarea" rows={5} maxLength={5000} aria-describedby={d} aria-invalid={e.description ? true : undefined} {...register('description')} />}
-      </Field>
-      <Field id={ids.form} label={t('accreditation.fields.form')} error={err(e.form, 'form')}>
+      </FieldFrame>
+      <FieldFrame announce id={ids.form} label={t('accreditation.fields.form')} error={err(e.form, 'form')}>
         {(d) => (
           <select id={ids.form} className="select" aria-describedby={d} {...register('form')}>
             {options.forms.map((f) => (
@@ -115,8 +116,9 @@ function RequestForm({ options }: { options: AccreditationOptions }) {
             ))}
           </select>
         )}
-      </Field>
-      <Field
+      </FieldFrame>
+      <FieldFrame
+        announce
         id={ids.hours}
         label={t('accreditation.fields.netContactHours')}
         hint={t('accreditation.new.hoursHint', { max: formatNumber(rules.maxNetHours, lang) })}
@@ -136,7 +138,7 @@ function RequestForm({ options }: { options: AccreditationOptions }) {
             {...register('netContactHours', { valueAsNumber: true })}
           />
         )}
-      </Field>
+      </FieldFrame>
 
       <fieldset className="fieldset" aria-describedby={e.variantCodes ? 'variants-error' : undefined}>
         <legend className="legend">{t('accreditation.fields.variants')}</legend>
@@ -232,44 +234,21 @@ export function RunFields({ prefix, register, errors }: { prefix: `runs.${number
   const base = useId();
   return (
     <div className="filters__row">
-      <Field id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={errors?.startsOn ? t('accreditation.new.invalid.date') : null}>
+      <FieldFrame announce id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={errors?.startsOn ? t('accreditation.new.invalid.date') : null}>
         {(d) => <input id={`${base}-s`} className="input" type="date" aria-describedby={d} {...register(`${prefix}.startsOn`)} />}
-      </Field>
-      <Field id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={errors?.endsOn ? t('accreditation.new.invalid.endsOn') : null}>
+      </FieldFrame>
+      <FieldFrame announce id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={errors?.endsOn ? t('accreditation.new.invalid.endsOn') : null}>
         {(d) => <input id={`${base}-e`} className="input" type="date" aria-describedby={d} {...register(`${prefix}.endsOn`)} />}
-      </Field>
-      <Field id={`${base}-p`} label={t('accreditation.fields.place')} error={errors?.place ? t('accreditation.new.invalid.place') : null}>
+      </FieldFrame>
+      <FieldFrame announce id={`${base}-p`} label={t('accreditation.fields.place')} error={errors?.place ? t('accreditation.new.invalid.place') : null}>
         {(d) => <input id={`${base}-p`} className="input" maxLength={200} aria-describedby={d} {...register(`${prefix}.place`)} />}
-      </Field>
+      </FieldFrame>
       <div className="choice">
         <input className="choice__input" type="checkbox" id={`${base}-o`} {...register(`${prefix}.online`)} />
         <label className="choice__label" htmlFor={`${base}-o`}>
           {t('accreditation.fields.online')}
         </label>
       </div>
-    </div>
-  );
-}
-
-/** Label, hint and error tied to one control (errors are announced when they appear). */
-export function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error: string | null; children: (describedBy: string | undefined) => React.ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
-      {children(describedBy)}
     </div>
   );
 }

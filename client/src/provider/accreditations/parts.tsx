@@ -1,6 +1,13 @@
+import type { ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ACCREDITATION_STATUSES, type AccreditationDetail } from '../../api/accreditations.js';
+import { isNotFound } from '../../api/query-client.js';
+import { DetailRow } from '../../components/DetailRow.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
+
+// The parts the provider's and staff's pages of one request share (staff's page imports them from here).
 
 /** The request's status as text and colour (never colour alone), in the colours of the registration statuses. */
 const BADGE: Record<(typeof ACCREDITATION_STATUSES)[number], string> = {
@@ -76,5 +83,54 @@ export function ObjectionList({ a }: { a: AccreditationDetail }) {
         })}
       </ul>
     </section>
+  );
+}
+
+/** While a request is not there: loading, not found (another organisation's request answers 404 too), or the error. */
+export function AccreditationQueryState({ query }: { query: UseQueryResult<unknown> }) {
+  const { t } = useTranslation();
+  if (query.isPending)
+    return (
+      <p className="notice notice--loading" role="status">
+        {t('accreditation.loading')}
+      </p>
+    );
+  if (query.isError && isNotFound(query.error)) return <p className="notice">{t('accreditation.detail.notFound')}</p>;
+  return query.isError ? <ErrorMessage error={query.error} /> : null;
+}
+
+/**
+ * What a request is, as the provider and staff both read it. `points` is the row that differs: the provider sees the
+ * points granted (or those the rule gives), staff the rule's points they decide on; staff also see whether the rules
+ * require the final test.
+ */
+export function AccreditationFacts({ a, points, showFinalTestRule = false }: { a: AccreditationDetail; points: ReactNode; showFinalTestRule?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <dl className="details">
+      <DetailRow label={t('accreditation.fields.status')}>
+        <AccreditationBadge status={a.status} />
+      </DetailRow>
+      {a.code ? (
+        <DetailRow label={t('accreditation.fields.code')} mono>
+          <strong>{a.code}</strong>
+        </DetailRow>
+      ) : null}
+      <DetailRow label={t('accreditation.fields.organisation')}>{a.organisation.name}</DetailRow>
+      <DetailRow label={t('accreditation.fields.form')}>{named(a.form.name, lang)}</DetailRow>
+      <DetailRow label={t('accreditation.fields.netContactHours')}>{formatNumber(a.netContactHours, lang)}</DetailRow>
+      {points}
+      {a.validFrom && a.validUntil ? (
+        <DetailRow label={t('accreditation.fields.validity')}>{t('accreditation.detail.validity', { from: formatDate(a.validFrom, lang), until: formatDate(a.validUntil, lang) })}</DetailRow>
+      ) : null}
+      <DetailRow label={t('accreditation.fields.variants')}>{a.variants.map((v) => v.name).join(', ')}</DetailRow>
+      <DetailRow label={t('accreditation.fields.competences')}>{a.competences.length ? a.competences.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(', ') : t('common.none')}</DetailRow>
+      <DetailRow label={t('accreditation.fields.hasFinalTest')}>
+        {a.hasFinalTest ? t('accreditation.yes') : t('accreditation.no')}
+        {showFinalTestRule && a.finalTestRequired ? ` (${t('accreditation.staff.finalTestRequired')})` : ''}
+      </DetailRow>
+      <DetailRow label={t('accreditation.fields.submittedAt')}>{formatDate(a.submittedAt, lang)}</DetailRow>
+    </dl>
   );
 }

@@ -1,25 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useDecideAccreditation, useStaffAccreditation, type AccreditationDecision, type StaffAccreditation } from '../../api/accreditations.js';
-import { isNotFound } from '../../api/query-client.js';
 import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FieldFrame } from '../../components/form/FieldFrame.js';
 import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
-import { Field } from '../../provider/accreditations/NewAccreditation.js';
-import { AccreditationBadge, named, ObjectionList } from '../../provider/accreditations/parts.js';
+import { AccreditationFacts, AccreditationQueryState, named, ObjectionList } from '../../provider/accreditations/parts.js';
+import { QueueBackLink } from '../cpd/QueueBackLink.js';
 
-/** /staff/accreditations/:id — a request or objection: details, the computed points, the decision and the history. */
+/**
+ * /staff/accreditations/:id — a request or objection: details, the computed points, the decision and the history.
+ * Opened from the CPD queue, so it leads back there (to the tab it was opened from).
+ */
 export function StaffAccreditationPage() {
-  const { t } = useTranslation();
   return (
     <>
-      <p className="back-link">
-        <Link to="/staff">{t('staff.backToQueue')}</Link>
-      </p>
+      <QueueBackLink />
       <RequireLogin role="staff">{() => <Request />}</RequireLogin>
     </>
   );
@@ -31,43 +31,13 @@ function Request() {
   const { id = '' } = useParams();
   const query = useStaffAccreditation(id);
   useDocumentTitle(query.data ? t('accreditation.staff.title', { title: query.data.title }) : t('accreditation.detail.title'));
-  if (query.isPending)
-    return (
-      <p className="notice notice--loading" role="status">
-        {t('accreditation.loading')}
-      </p>
-    );
-  if (query.isError && isNotFound(query.error)) return <p className="notice">{t('accreditation.detail.notFound')}</p>;
-  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (query.isPending || query.isError) return <AccreditationQueryState query={query} />;
   const a = query.data;
   const openObjection = a.objections.find((o) => o.resolvedAt === null);
   return (
     <article>
       <h1>{t('accreditation.staff.title', { title: a.title })}</h1>
-      <dl className="details">
-        <DetailRow label={t('accreditation.fields.status')}>
-          <AccreditationBadge status={a.status} />
-        </DetailRow>
-        <DetailRow label={t('accreditation.fields.organisation')}>{a.organisation.name}</DetailRow>
-        <DetailRow label={t('accreditation.fields.form')}>{named(a.form.name, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.netContactHours')}>{formatNumber(a.netContactHours, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.staff.computedPoints')}>{formatNumber(a.computedPoints, lang)}</DetailRow>
-        <DetailRow label={t('accreditation.fields.hasFinalTest')}>
-          {a.hasFinalTest ? t('accreditation.yes') : t('accreditation.no')}
-          {a.finalTestRequired ? ` (${t('accreditation.staff.finalTestRequired')})` : ''}
-        </DetailRow>
-        <DetailRow label={t('accreditation.fields.variants')}>{a.variants.map((v) => v.name).join(', ')}</DetailRow>
-        <DetailRow label={t('accreditation.fields.competences')}>{a.competences.map((c) => (lang === 'en' ? c.nameEn : c.name)).join(', ') || t('common.none')}</DetailRow>
-        {a.code ? (
-          <DetailRow label={t('accreditation.fields.code')} mono>
-            {a.code}
-          </DetailRow>
-        ) : null}
-        {a.validFrom && a.validUntil ? (
-          <DetailRow label={t('accreditation.fields.validity')}>{t('accreditation.detail.validity', { from: formatDate(a.validFrom, lang), until: formatDate(a.validUntil, lang) })}</DetailRow>
-        ) : null}
-        <DetailRow label={t('accreditation.fields.submittedAt')}>{formatDate(a.submittedAt, lang)}</DetailRow>
-      </dl>
+      <AccreditationFacts a={a} points={<DetailRow label={t('accreditation.staff.computedPoints')}>{formatNumber(a.computedPoints, lang)}</DetailRow>} showFinalTestRule />
       <p className="prewrap">{a.description}</p>
       <h2>{t('accreditation.fields.runs')}</h2>
       <ul>
@@ -181,9 +151,9 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
           <>
             <p>{t('accreditation.staff.pointsRule', { points: formatNumber(a.computedPoints, i18n.language), hours: formatNumber(a.netContactHours, i18n.language) })}</p>
             {expectedStatus === 'objection' ? (
-              <Field id={ids.hours} label={t('accreditation.staff.correctHours')} hint={t('accreditation.staff.correctHoursHint')} error={null}>
+              <FieldFrame announce id={ids.hours} label={t('accreditation.staff.correctHours')} hint={t('accreditation.staff.correctHoursHint')} error={null}>
                 {(d) => <input id={ids.hours} className="input" inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-describedby={d} />}
-              </Field>
+              </FieldFrame>
             ) : null}
             <div className="field">
               <label className="label" htmlFor={ids.term}>
@@ -230,16 +200,16 @@ function DecisionForm({ a }: { a: StaffAccreditation }) {
               </ul>
             </fieldset>
             {expectedStatus === 'objection' ? (
-              <Field id={ids.reason} label={againstApproval ? t('accreditation.staff.grantReason') : t('accreditation.staff.grantReasonOptional')} hint={t('accreditation.staff.reasonHint')} error={null}>
+              <FieldFrame announce id={ids.reason} label={againstApproval ? t('accreditation.staff.grantReason') : t('accreditation.staff.grantReasonOptional')} hint={t('accreditation.staff.reasonHint')} error={null}>
                 {(d) => <textarea id={ids.reason} className="textarea" rows={4} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} />}
-              </Field>
+              </FieldFrame>
             ) : null}
             {againstApproval ? <p className="hint">{t('accreditation.staff.bookingsRule')}</p> : null}
           </>
         ) : choice ? (
-          <Field id={ids.reason} label={t('accreditation.staff.reason')} hint={t('accreditation.staff.reasonHint')} error={null}>
+          <FieldFrame announce id={ids.reason} label={t('accreditation.staff.reason')} hint={t('accreditation.staff.reasonHint')} error={null}>
             {(d) => <textarea id={ids.reason} className="textarea" rows={5} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={d} />}
-          </Field>
+          </FieldFrame>
         ) : null}
         <button type="submit" className="button" disabled={decide.isPending}>
           {t('accreditation.staff.submit')}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isNotFound } from '../../api/query-client.js';
 import { staffCpdEvidenceUrl, useStaffCpdActivity } from '../../api/staff-cpd.js';
@@ -10,6 +10,7 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatBytes, formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { CpdDecisionPanel } from './CpdDecisionPanel.js';
+import { QueueBackLink } from './QueueBackLink.js';
 
 /** After a decision the queue shows what was decided (router state, not the address: a reload does not repeat it). */
 export interface CpdDecidedState {
@@ -18,12 +19,9 @@ export interface CpdDecidedState {
 
 /** /staff/cpd/activities/:id — everything the registrant entered, the evidence, the claim, and the decision. */
 export function CpdActivityReview() {
-  const { t } = useTranslation();
   return (
     <>
-      <p className="back-link">
-        <Link to="/staff/cpd">{t('staffCpd.review.backToQueue')}</Link>
-      </p>
+      <QueueBackLink />
       <RequireLogin role="staff">{() => <Review />}</RequireLogin>
     </>
   );

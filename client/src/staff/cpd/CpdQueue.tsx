@@ -9,7 +9,7 @@ import { RequireLogin } from '../../components/RequireLogin.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import type { CpdDecidedState } from './CpdActivityReview.js';
-import { parseQueueParams, queueItemPath, queueParams } from './cpd-queue.js';
+import { parseQueueParams, queueItemPath, queueOrigin, queueParams } from './cpd-queue.js';
 
 /** /staff/cpd — one queue of CPD work (activities, accreditation requests, objections, organisations), oldest first. */
 export function CpdQueue() {
@@ -182,12 +182,13 @@ function QueueTable({ data, summaryRef, onPage }: { data: CpdQueueData; summaryR
 function QueueRow({ item }: { item: CpdQueueItem }) {
   const { t, i18n } = useTranslation();
   const lang = lang2(i18n.language);
+  const { search } = useLocation();
   const typeName = item.type ? (item.type.name?.[lang] ?? (item.kind === 'organisation' ? t(`staffCpd.organisationKind.${item.type.code}`, { defaultValue: item.type.code }) : item.type.code)) : null;
   const claim = item.claim;
   return (
     <tr className={item.overdue ? 'row--overdue' : undefined}>
       <th scope="row" data-label={t('staffCpd.queue.columns.subject')}>
-        <Link to={queueItemPath(item)}>{item.title ?? item.subject.name}</Link>
+        <Link to={queueItemPath(item)} state={queueOrigin(search)}>{item.title ?? item.subject.name}</Link>
         <span className="cell__sub">
           {item.title !== null ? item.subject.name : null}
           {item.subject.registrationNumber ? ` · ${item.subject.registrationNumber}` : null}

@@ -54,3 +54,31 @@ export function queueParams(query: CpdQueueQuery): URLSearchParams {
   if (query.page > 1) p.set('page', String(query.page));
   return p;
 }
+
+/**
+ * What the queue hands the page an item opens (router state, kept in the history entry, so a reload keeps it): the
+ * queue's address as it was left, so the page's back link returns to the same tab, filters and page.
+ */
+export interface QueueOrigin {
+  cpdQueue: string;
+}
+
+export function queueOrigin(search: string): QueueOrigin {
+  return { cpdQueue: queueParams(parseQueueParams(new URLSearchParams(search))).toString() };
+}
+
+/** The queue at a tab (all kinds without one). */
+export function queuePath(kind?: CpdQueueKind): string {
+  const search = queueParams({ kind, page: 1 }).toString();
+  return search ? `/staff/cpd?${search}` : '/staff/cpd';
+}
+
+/**
+ * Where a page opened from the queue leads back: the queue as it was left (re-read through the filters, so the state
+ * cannot send anyone elsewhere); null when the page was not opened from the queue (a bookmark, a mail, another list).
+ */
+export function queueReturnPath(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('cpdQueue' in state) || typeof state.cpdQueue !== 'string') return null;
+  const search = queueParams(parseQueueParams(new URLSearchParams(state.cpdQueue))).toString();
+  return search ? `/staff/cpd?${search}` : '/staff/cpd';
+}

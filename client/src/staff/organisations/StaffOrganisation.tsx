@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { organisationDecisionBody } from '../../../../server/contract/organisations.js';
 import { ApiError } from '../../api/client.js';
@@ -11,16 +11,19 @@ import { formatDate } from '../../lib/format.js';
 import { useDocumentTitle } from '../../lib/hooks.js';
 import { ORGANISATION_FIELDS } from '../../provider/organisation-form.js';
 import { OrganisationStatusBadge } from '../../provider/OrganisationStatus.js';
+import { queueReturnPath } from '../cpd/cpd-queue.js';
 
 /** /staff/organisations/:id: one organisation request, and authorising or refusing it (with a reason). */
 export function StaffOrganisation() {
   const { t } = useTranslation();
   useDocumentTitle(t('organisations.staff.detailTitle'));
   const { id = '' } = useParams();
+  // Opened from the CPD queue (organisation requests are one of its kinds): back there; otherwise to the organisations.
+  const fromQueue = queueReturnPath(useLocation().state);
   return (
     <>
-      <Link className="back-link" to="/staff/organisations">
-        {t('organisations.staff.back')}
+      <Link className="back-link" to={fromQueue ?? '/staff/organisations'}>
+        {fromQueue ? t('staffCpd.review.backToQueue') : t('organisations.staff.back')}
       </Link>
       <RequireLogin role="staff">{() => <DetailView id={id} />}</RequireLogin>
     </>
