@@ -54,7 +54,7 @@ describe('browser: CPD progress, logging with a photo, competence map, portfolio
     expect(text).to.include('0,75 punten telt niet mee: de sessie duurde korter dan 60 minuten.');
     expect(text).to.include('Een sessie telt alleen mee als hij minstens 60 minuten duurt.');
     expect(text).to.match(/nog [\d.,]+ punten reflectie \(intervisie, supervisie\) vóór \d{1,2} \w+ \d{4}/);
-    expect(text).to.match(/Uiterste datum voor je herregistratie: \d{1,2} \w+ \d{4}/);
+    expect(text).to.match(/Uiterste datum voor uw herregistratie: \d{1,2} \w+ \d{4}/);
     await noSideways();
   });
 
