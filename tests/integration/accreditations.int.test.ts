@@ -224,6 +224,9 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       const decide = (body: Record<string, unknown>) => staff.post<StaffAccreditation & ErrorBody>(`/api/staff/accreditations/${a.id}/decision`, { decision: 'approve', expectedStatus: 'submitted', termYears: 1, variantCodes: ['jeugd-gezin'], ...body });
       expect((await decide({ termYears: 2 })).body.error.code).to.equal('invalid_term');
       expect((await decide({ category: 'astrologie' })).body.error.code).to.equal('unknown_category');
+      // A subcategory is a cap or floor of the category: a typo or another category's cap would escape the cap.
+      expect((await decide({ category: 'deskundigheidsbevordering', subcategory: 'informeel' })).body.error.code).to.equal('unknown_category');
+      expect((await decide({ category: 'specialisme', subcategory: 'informal' })).body.error.code).to.equal('unknown_category');
       expect((await decide({ variantCodes: ['sociaal-werker'] })).body.error.code).to.equal('variant_not_requested');
       const ok = await decide({ category: 'specialisme' });
       expect(ok.status).to.equal(200);

@@ -84,6 +84,15 @@ export class AccreditationsService {
     return [...seen.values()];
   }
 
+  /** The subcategories (caps and floors) of a norm category over the register's variants: what a booking may sit under. */
+  private subcategoriesOf(variants: readonly repo.VariantRow[], category: string): Set<string> {
+    const codes = new Set<string>();
+    for (const v of variants) {
+      for (const c of variantNormSchema.parse(v.norm).categories) if (c.code === category) for (const x of [...c.caps, ...c.floors]) codes.add(x.code);
+    }
+    return codes;
+  }
+
   private providerMemberships(actor: Actor) {
     return actor.memberships.filter((m) => m.kind === 'provider');
   }
@@ -561,6 +570,10 @@ export class AccreditationsService {
           const category = d.category ?? form?.category;
           if (!category || !this.categoriesOf(variants).some((c) => c.code === category)) throw new AppError('unknown_category', 'Choose a category of the norm.', { category: category ?? null });
           const subcategory = d.subcategory !== undefined ? d.subcategory : category === form?.category ? (form.subcategory ?? null) : null;
+          // A subcategory is a cap or floor of the category: an unknown one (a typo) would let the points escape the cap.
+          if (subcategory !== null && !this.subcategoriesOf(variants, category).has(subcategory)) {
+            throw new AppError('unknown_category', 'Choose a subcategory (a cap or floor) of the chosen category, or none.', { category, subcategory });
+          }
           const requested = await repo.requestedVariants(m, id);
           const notRequested = d.variantCodes.filter((c) => !requested.some((v) => v.code === c));
           if (notRequested.length) throw new AppError('variant_not_requested', 'Confirm only variants the provider asked for.', { variants: notRequested });
