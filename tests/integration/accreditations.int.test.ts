@@ -615,6 +615,27 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect(await countActivities(d.id)).to.equal(6);
     });
 
+    it('books with the points a staff decision commits while the upload waits, never the points of before', async () => {
+      const d = await approved();
+      // A decision in progress (as an objection granted with more points): the accreditation is locked and changed.
+      const decision = db().createQueryRunner();
+      await decision.connect();
+      try {
+        await decision.startTransaction();
+        await decision.query(`SELECT id FROM accreditations WHERE id = $1 FOR UPDATE`, [d.id]);
+        await decision.query(`UPDATE accreditations SET points = 9 WHERE id = $1`, [d.id]);
+        const upload = provider.post<AttendanceUpload>(`/api/provider/runs/${d.runs[0]!.id}/attendance/numbers`, { registrationNumbers: [registered[4]!] });
+        await new Promise((r) => setTimeout(r, 500));
+        await decision.commitTransaction();
+        const res = await upload;
+        expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      } finally {
+        await decision.release();
+      }
+      const booked = (await db().query(`SELECT points::float AS p, approved_points::float AS a FROM cpd_activities WHERE accreditation_id = $1`, [d.id])) as Array<{ p: number; a: number }>;
+      expect(booked).to.deep.equal([{ p: 9, a: 9 }]);
+    });
+
     it('does not book a registrant twice when they logged the code themselves first', async () => {
       const d = await approved();
       const [p] = (await db().query(`SELECT id FROM persons WHERE registration_number = $1`, [registered[0]])) as Array<{ id: string }>;

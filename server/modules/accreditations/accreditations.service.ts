@@ -431,19 +431,25 @@ export class AccreditationsService {
     const uploadedBy = ctx.actor.token ? null : (ctx.actor.account?.id ?? null);
     const uploadedByToken = ctx.actor.token?.id ?? null;
     const { upload, results } = await this.db.transaction(async (m) => {
+      // Booked with the accreditation as it is under its lock: a staff decision at the same moment (an objection
+      // granted with more points, which raises what is booked) waits for this booking or this one for it, so no
+      // booking lands with the points of before after the raise.
+      const current = await repo.findAccreditation(m, accreditation.id, { lock: true });
+      if (!current) throw notFound('Run');
+      this.checkBookable(current, run, settings);
       const upload = await repo.insertUpload(m, { runId, format, fileName, uploadedBy, uploadedByToken, rowCount: list.length });
       const results = await repo.bookAttendance(
         m,
         upload.id,
         {
-          accreditationId: accreditation.id,
+          accreditationId: current.id,
           runId,
-          registerId: accreditation.registerId,
-          title: accreditation.title,
-          providerName: accreditation.organisationName,
-          points: accreditation.points!,
-          category: accreditation.category!,
-          subcategory: accreditation.subcategory,
+          registerId: current.registerId,
+          title: current.title,
+          providerName: current.organisationName,
+          points: current.points!,
+          category: current.category!,
+          subcategory: current.subcategory,
           completedOn: run.endsOn,
         },
         list,
