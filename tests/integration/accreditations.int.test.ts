@@ -658,6 +658,24 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect((await provider.get(`/api/provider/runs/00000000-0000-4000-8000-000000000000/attendance`)).status).to.equal(404);
     });
 
+    it('refuses attendance for a planned run that lies past the term staff granted: nothing booked', async () => {
+      // Runs planned over more than a year, approved for one year from the first run: the second lies past the term.
+      const d = await approved({
+        runs: [
+          { startsOn: addDays(today, -400), endsOn: addDays(today, -400), place: 'Groningen' },
+          { startsOn: addDays(today, -30), endsOn: addDays(today, -29), place: 'Assen' },
+        ],
+      });
+      expect(d.validUntil! < addDays(today, -30)).to.equal(true);
+      const late = d.runs[1]!.id;
+      const json = await provider.post<ErrorBody>(`/api/provider/runs/${late}/attendance/numbers`, { registrationNumbers: [registered[0]!] });
+      expect(json.status).to.equal(422);
+      expect(json.body.error.code).to.equal('run_outside_validity');
+      const file = await uploadCsv(provider, late, csv([registered[0]!]));
+      expect(file.body.error.code).to.equal('run_outside_validity');
+      expect(await countActivities(d.id)).to.equal(0);
+    });
+
     it('books for an API-token caller (no account): the upload records the token', async () => {
       const d = await approved();
       const [org] = (await db().query(`SELECT organisation_id AS id FROM accreditations WHERE id = $1`, [d.id])) as Array<{ id: string }>;

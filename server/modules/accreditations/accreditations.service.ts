@@ -409,6 +409,14 @@ export class AccreditationsService {
     if (accreditation.status !== 'approved' || accreditation.points === null || accreditation.category === null) {
       throw new AppError('accreditation_not_approved', 'Attendance can be booked on an approved accreditation only.', { status: accreditation.status });
     }
+    // A run planned in the request may lie past the term staff granted (a one-year term for runs over two years):
+    // its attendance earns no points, as a registrant logging the code for that date is told (accreditation_outside_term).
+    if (accreditation.validFrom !== null && accreditation.validUntil !== null) {
+      const window = { validFrom: accreditation.validFrom, validUntil: accreditation.validUntil };
+      if (!runWithinValidity(run, window)) {
+        throw new AppError('run_outside_validity', `This run lies outside the accreditation's term (${window.validFrom} to ${window.validUntil}); its attendance earns no points.`, window);
+      }
+    }
     if (todayIn(settings.timeZone) < run.endsOn) throw new AppError('run_not_finished', `Upload the attendance once the run has ended (${run.endsOn}).`, { endsOn: run.endsOn });
   }
 
