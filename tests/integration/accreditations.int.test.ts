@@ -761,6 +761,20 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect(await find(`q=${encodeURIComponent(title)}`)).to.equal(null);
       await provider.patch(`/api/provider/accreditations/${d.id}/agenda`, { inAgenda: true });
       expect(await find(`q=${encodeURIComponent(title)}`)).to.not.equal(null);
+      // A run planned past the term staff granted earns no points: the agenda does not offer it.
+      const pastTerm = `Agenda-termijn ${Date.now()}`;
+      await approved({
+        title: pastTerm,
+        runs: [
+          { startsOn: addDays(today, -200), endsOn: addDays(today, -200), place: 'Groningen' },
+          { startsOn: addDays(today, 100), endsOn: addDays(today, 100), place: 'Groningen' },
+          { startsOn: addDays(today, 200), endsOn: addDays(today, 200), place: 'Assen' },
+        ],
+      });
+      const listed = await apiClient(new (await import('../helpers/http-session.js')).HttpSession(), app.url).get<{ items: Array<{ title: string; runs: Array<{ place: string }> }> }>(
+        `/api/public/agenda?q=${encodeURIComponent(pastTerm)}`,
+      );
+      expect(listed.body.items.find((i) => i.title === pastTerm)!.runs.map((r) => r.place)).to.deep.equal(['Groningen']);
       const bad = await provider.get<ErrorBody>(`/api/public/agenda?from=2026-02-30`);
       expect(bad.status).to.equal(400);
       expect((await provider.get<ErrorBody>(`/api/public/agenda?pageSize=500`)).status).to.equal(400);
