@@ -285,7 +285,7 @@ export type AgendaPage = z.infer<typeof agendaPage>;
 const LOGGED_IN: readonly ErrorCode[] = ['unauthenticated', 'forbidden'];
 const JSON_BODY: readonly ErrorCode[] = ['malformed_body', 'payload_too_large', 'unsupported_encoding', 'unsupported_charset', 'csrf_origin_missing', 'csrf_origin_mismatch'];
 // Attendance routes take an organisation's API token too (policy: tokens: true), so they may refuse one.
-const ATTENDANCE: readonly ErrorCode[] = [...LOGGED_IN, ...TOKEN_ERRORS, ...JSON_BODY, 'not_found', 'accreditation_not_approved', 'run_not_finished', 'attendance_too_many_rows', 'attendance_empty'];
+const ATTENDANCE: readonly ErrorCode[] = [...LOGGED_IN, ...TOKEN_ERRORS, ...JSON_BODY, 'not_found', 'accreditation_not_approved', 'run_outside_validity', 'run_not_finished', 'attendance_too_many_rows', 'attendance_empty'];
 
 export const ACCREDITATION_ROUTES = {
   accreditationOptions: {

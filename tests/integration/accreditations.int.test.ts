@@ -224,6 +224,9 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       const decide = (body: Record<string, unknown>) => staff.post<StaffAccreditation & ErrorBody>(`/api/staff/accreditations/${a.id}/decision`, { decision: 'approve', expectedStatus: 'submitted', termYears: 1, variantCodes: ['jeugd-gezin'], ...body });
       expect((await decide({ termYears: 2 })).body.error.code).to.equal('invalid_term');
       expect((await decide({ category: 'astrologie' })).body.error.code).to.equal('unknown_category');
+      // A subcategory is a cap or floor of the category: a typo or another category's cap would escape the cap.
+      expect((await decide({ category: 'deskundigheidsbevordering', subcategory: 'informeel' })).body.error.code).to.equal('unknown_category');
+      expect((await decide({ category: 'specialisme', subcategory: 'informal' })).body.error.code).to.equal('unknown_category');
       expect((await decide({ variantCodes: ['sociaal-werker'] })).body.error.code).to.equal('variant_not_requested');
       const ok = await decide({ category: 'specialisme' });
       expect(ok.status).to.equal(200);
@@ -612,6 +615,27 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect(await countActivities(d.id)).to.equal(6);
     });
 
+    it('books with the points a staff decision commits while the upload waits, never the points of before', async () => {
+      const d = await approved();
+      // A decision in progress (as an objection granted with more points): the accreditation is locked and changed.
+      const decision = db().createQueryRunner();
+      await decision.connect();
+      try {
+        await decision.startTransaction();
+        await decision.query(`SELECT id FROM accreditations WHERE id = $1 FOR UPDATE`, [d.id]);
+        await decision.query(`UPDATE accreditations SET points = 9 WHERE id = $1`, [d.id]);
+        const upload = provider.post<AttendanceUpload>(`/api/provider/runs/${d.runs[0]!.id}/attendance/numbers`, { registrationNumbers: [registered[4]!] });
+        await new Promise((r) => setTimeout(r, 500));
+        await decision.commitTransaction();
+        const res = await upload;
+        expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      } finally {
+        await decision.release();
+      }
+      const booked = (await db().query(`SELECT points::float AS p, approved_points::float AS a FROM cpd_activities WHERE accreditation_id = $1`, [d.id])) as Array<{ p: number; a: number }>;
+      expect(booked).to.deep.equal([{ p: 9, a: 9 }]);
+    });
+
     it('does not book a registrant twice when they logged the code themselves first', async () => {
       const d = await approved();
       const [p] = (await db().query(`SELECT id FROM persons WHERE registration_number = $1`, [registered[0]])) as Array<{ id: string }>;
@@ -632,6 +656,24 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect(future.status).to.equal(409);
       expect(future.body.error.code).to.equal('run_not_finished');
       expect((await provider.get(`/api/provider/runs/00000000-0000-4000-8000-000000000000/attendance`)).status).to.equal(404);
+    });
+
+    it('refuses attendance for a planned run that lies past the term staff granted: nothing booked', async () => {
+      // Runs planned over more than a year, approved for one year from the first run: the second lies past the term.
+      const d = await approved({
+        runs: [
+          { startsOn: addDays(today, -400), endsOn: addDays(today, -400), place: 'Groningen' },
+          { startsOn: addDays(today, -30), endsOn: addDays(today, -29), place: 'Assen' },
+        ],
+      });
+      expect(d.validUntil! < addDays(today, -30)).to.equal(true);
+      const late = d.runs[1]!.id;
+      const json = await provider.post<ErrorBody>(`/api/provider/runs/${late}/attendance/numbers`, { registrationNumbers: [registered[0]!] });
+      expect(json.status).to.equal(422);
+      expect(json.body.error.code).to.equal('run_outside_validity');
+      const file = await uploadCsv(provider, late, csv([registered[0]!]));
+      expect(file.body.error.code).to.equal('run_outside_validity');
+      expect(await countActivities(d.id)).to.equal(0);
     });
 
     it('books for an API-token caller (no account): the upload records the token', async () => {
@@ -719,6 +761,20 @@ describe('accreditation: requests, decisions, objections, runs, attendance, agen
       expect(await find(`q=${encodeURIComponent(title)}`)).to.equal(null);
       await provider.patch(`/api/provider/accreditations/${d.id}/agenda`, { inAgenda: true });
       expect(await find(`q=${encodeURIComponent(title)}`)).to.not.equal(null);
+      // A run planned past the term staff granted earns no points: the agenda does not offer it.
+      const pastTerm = `Agenda-termijn ${Date.now()}`;
+      await approved({
+        title: pastTerm,
+        runs: [
+          { startsOn: addDays(today, -200), endsOn: addDays(today, -200), place: 'Groningen' },
+          { startsOn: addDays(today, 100), endsOn: addDays(today, 100), place: 'Groningen' },
+          { startsOn: addDays(today, 200), endsOn: addDays(today, 200), place: 'Assen' },
+        ],
+      });
+      const listed = await apiClient(new (await import('../helpers/http-session.js')).HttpSession(), app.url).get<{ items: Array<{ title: string; runs: Array<{ place: string }> }> }>(
+        `/api/public/agenda?q=${encodeURIComponent(pastTerm)}`,
+      );
+      expect(listed.body.items.find((i) => i.title === pastTerm)!.runs.map((r) => r.place)).to.deep.equal(['Groningen']);
       const bad = await provider.get<ErrorBody>(`/api/public/agenda?from=2026-02-30`);
       expect(bad.status).to.equal(400);
       expect((await provider.get<ErrorBody>(`/api/public/agenda?pageSize=500`)).status).to.equal(400);

@@ -105,6 +105,27 @@ describe('CPD activities: logging, evidence, progress, competence map (registran
     expect(await countOwn()).to.equal(before + 1);
   });
 
+  it('books a code with the points a staff decision commits while the logging waits, never the points of before', async () => {
+    const code = 'WACH-2345';
+    const accId = await accreditation({ code, variants: ['sociaal-werker'], points: 8 });
+    // A decision in progress (as an objection granted with more points): the accreditation is locked and changed.
+    const decision = db().createQueryRunner();
+    await decision.connect();
+    try {
+      await decision.startTransaction();
+      await decision.query(`SELECT id FROM accreditations WHERE id = $1 FOR UPDATE`, [accId]);
+      await decision.query(`UPDATE accreditations SET points = 9 WHERE id = $1`, [accId]);
+      const logging = sanne.post<CpdActivityView>('/api/my/cpd/activities', { accreditationCode: code, completedOn: inCycle() });
+      await new Promise((r) => setTimeout(r, 500));
+      await decision.commitTransaction();
+      const res = await logging;
+      expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      expect(res.body).to.include({ points: 9, approvedPoints: 9 });
+    } finally {
+      await decision.release();
+    }
+  });
+
   it('refuses a code already booked from attendance with 409', async () => {
     const accId = await accreditation({ code: 'BOEK-2345', variants: ['sociaal-werker'] });
     const [run] = (await db().query(`INSERT INTO accreditation_runs (accreditation_id, starts_on, ends_on, place) VALUES ($1, $2, $2, 'Utrecht') RETURNING id`, [accId, inCycle()])) as Array<{ id: string }>;

@@ -621,15 +621,17 @@ export interface AgendaRow {
 }
 
 /**
- * Approved accreditations in the agenda with at least one run that has not ended by `from` (and starts by `to`),
- * matching place, variant, competence and text; each with its matching runs, soonest first.
+ * Approved accreditations in the agenda with at least one run inside their term that has not ended by `from` (and
+ * starts by `to`), matching place, variant, competence and text; each with its matching runs, soonest first.
  */
 export async function agenda(db: Db, f: AgendaFilter): Promise<AgendaRow[]> {
   return rows<AgendaRow>(
     db,
     `WITH runs AS (
-       SELECT r.accreditation_id, r.starts_on, r.ends_on, r.place, r.online FROM accreditation_runs r
+       -- Only runs inside the accreditation's term: one planned past it earns no points (attendance is refused).
+       SELECT r.accreditation_id, r.starts_on, r.ends_on, r.place, r.online FROM accreditation_runs r JOIN accreditations ra ON ra.id = r.accreditation_id
         WHERE r.ends_on >= $1::date AND ($2::date IS NULL OR r.starts_on <= $2::date)
+          AND r.starts_on >= ra.valid_from AND r.ends_on <= ra.valid_until
           AND ($3::text IS NULL OR r.place ILIKE '%' || $3 || '%')
      ),
      hits AS (

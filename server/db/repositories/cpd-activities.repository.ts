@@ -184,6 +184,11 @@ export async function insertPendingActivity(m: Db, a: NewActivity): Promise<stri
  * competences. The unique index decides whether these points are already in the dossier (logged before, or booked
  * from attendance, also at the same moment): null then, and nothing was written.
  */
+/**
+ * The registrant's booking of an accreditation code, with the accreditation's points as they are under a share lock:
+ * a staff decision changing them at the same moment (an objection granted with more points) is waited for, so the
+ * booking never lands with the points of before after the decision raised the others.
+ */
 export async function insertAccreditedActivity(
   m: EntityManager,
   a: { personId: string; accreditationId: string; completedOn: PlainDate; createdBy: string | null; seedKey?: string | null },
@@ -196,6 +201,7 @@ export async function insertAccreditedActivity(
             acc.id, 'approved', acc.points, now(), $4, $5
        FROM accreditations acc JOIN organisations o ON o.id = acc.organisation_id
       WHERE acc.id = $2 AND acc.status = 'approved'
+        FOR SHARE OF acc
      ON CONFLICT (person_id, accreditation_id) WHERE accreditation_id IS NOT NULL AND status <> 'rejected' DO NOTHING
      RETURNING id`,
     [a.personId, a.accreditationId, a.completedOn, a.createdBy, a.seedKey ?? null],

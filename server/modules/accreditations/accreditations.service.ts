@@ -84,6 +84,15 @@ export class AccreditationsService {
     return [...seen.values()];
   }
 
+  /** The subcategories (caps and floors) of a norm category over the register's variants: what a booking may sit under. */
+  private subcategoriesOf(variants: readonly repo.VariantRow[], category: string): Set<string> {
+    const codes = new Set<string>();
+    for (const v of variants) {
+      for (const c of variantNormSchema.parse(v.norm).categories) if (c.code === category) for (const x of [...c.caps, ...c.floors]) codes.add(x.code);
+    }
+    return codes;
+  }
+
   private providerMemberships(actor: Actor) {
     return actor.memberships.filter((m) => m.kind === 'provider');
   }
@@ -400,6 +409,14 @@ export class AccreditationsService {
     if (accreditation.status !== 'approved' || accreditation.points === null || accreditation.category === null) {
       throw new AppError('accreditation_not_approved', 'Attendance can be booked on an approved accreditation only.', { status: accreditation.status });
     }
+    // A run planned in the request may lie past the term staff granted (a one-year term for runs over two years):
+    // its attendance earns no points, as a registrant logging the code for that date is told (accreditation_outside_term).
+    if (accreditation.validFrom !== null && accreditation.validUntil !== null) {
+      const window = { validFrom: accreditation.validFrom, validUntil: accreditation.validUntil };
+      if (!runWithinValidity(run, window)) {
+        throw new AppError('run_outside_validity', `This run lies outside the accreditation's term (${window.validFrom} to ${window.validUntil}); its attendance earns no points.`, window);
+      }
+    }
     if (todayIn(settings.timeZone) < run.endsOn) throw new AppError('run_not_finished', `Upload the attendance once the run has ended (${run.endsOn}).`, { endsOn: run.endsOn });
   }
 
@@ -422,19 +439,25 @@ export class AccreditationsService {
     const uploadedBy = ctx.actor.token ? null : (ctx.actor.account?.id ?? null);
     const uploadedByToken = ctx.actor.token?.id ?? null;
     const { upload, results } = await this.db.transaction(async (m) => {
+      // Booked with the accreditation as it is under its lock: a staff decision at the same moment (an objection
+      // granted with more points, which raises what is booked) waits for this booking or this one for it, so no
+      // booking lands with the points of before after the raise.
+      const current = await repo.findAccreditation(m, accreditation.id, { lock: true });
+      if (!current) throw notFound('Run');
+      this.checkBookable(current, run, settings);
       const upload = await repo.insertUpload(m, { runId, format, fileName, uploadedBy, uploadedByToken, rowCount: list.length });
       const results = await repo.bookAttendance(
         m,
         upload.id,
         {
-          accreditationId: accreditation.id,
+          accreditationId: current.id,
           runId,
-          registerId: accreditation.registerId,
-          title: accreditation.title,
-          providerName: accreditation.organisationName,
-          points: accreditation.points!,
-          category: accreditation.category!,
-          subcategory: accreditation.subcategory,
+          registerId: current.registerId,
+          title: current.title,
+          providerName: current.organisationName,
+          points: current.points!,
+          category: current.category!,
+          subcategory: current.subcategory,
           completedOn: run.endsOn,
         },
         list,
@@ -561,6 +584,10 @@ export class AccreditationsService {
           const category = d.category ?? form?.category;
           if (!category || !this.categoriesOf(variants).some((c) => c.code === category)) throw new AppError('unknown_category', 'Choose a category of the norm.', { category: category ?? null });
           const subcategory = d.subcategory !== undefined ? d.subcategory : category === form?.category ? (form.subcategory ?? null) : null;
+          // A subcategory is a cap or floor of the category: an unknown one (a typo) would let the points escape the cap.
+          if (subcategory !== null && !this.subcategoriesOf(variants, category).has(subcategory)) {
+            throw new AppError('unknown_category', 'Choose a subcategory (a cap or floor) of the chosen category, or none.', { category, subcategory });
+          }
           const requested = await repo.requestedVariants(m, id);
           const notRequested = d.variantCodes.filter((c) => !requested.some((v) => v.code === c));
           if (notRequested.length) throw new AppError('variant_not_requested', 'Confirm only variants the provider asked for.', { variants: notRequested });
