@@ -130,6 +130,12 @@ describe('browser: request accreditation, approve, upload attendance, agenda', f
     await pastRun.getByLabel(/Of plak registratienummers/).fill(numbers.join('\n'));
     await pastRun.getByRole('button', { name: 'Nummers verwerken' }).click();
     await pastRun.getByText('0 van 2 regels kregen punten').waitFor();
+
+    // A long list of garbage: the screen shows the first rows and says the download has them all, in Dutch numbers.
+    await pastRun.getByLabel('CSV-bestand').setInputFiles({ name: 'lang.csv', mimeType: 'text/csv', buffer: Buffer.from(Array.from({ length: 1200 }, (_, i) => `onzin${i}\n`).join('')) });
+    await pastRun.getByRole('button', { name: 'Bestand uploaden' }).click();
+    await pastRun.getByText('0 van 1.200 regels kregen punten').waitFor();
+    await pastRun.getByText('Hierboven staan de eerste 500 van 1.200 regels zonder punten; de download bevat ze allemaal.').waitFor();
     expect(await noHorizontalScroll(provider), 'no horizontal scrolling at 360 px').to.equal(true);
   });
 
