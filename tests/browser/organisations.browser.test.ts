@@ -67,6 +67,7 @@ describe('browser: organisation request, staff authorisation and API tokens', fu
     await staff.getByLabel('Goedkeuren').check();
     await staff.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await staff.getByText('De organisatie is goedgekeurd.').waitFor();
+    expect(await staff.evaluate(() => document.activeElement?.textContent?.trim()), 'the outcome has the focus').to.match(/^De organisatie is goedgekeurd\./);
 
     await provider.reload();
     await provider.getByText('Goedgekeurd').first().waitFor();
