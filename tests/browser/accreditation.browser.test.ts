@@ -73,6 +73,18 @@ describe('browser: request accreditation, approve, upload attendance, agenda', f
     await provider.getByLabel('Laatste dag').fill(addDays(today, -20));
     await provider.getByLabel('Plaats').fill('Groningen');
     expect(await noHorizontalScroll(provider), 'no horizontal scrolling at 360 px').to.equal(true);
+    // 20 hours without a final test: the server's refusal shows where the provider pressed the button, not above the fold.
+    await provider.getByLabel('Netto contacturen').fill('20');
+    await provider.getByRole('button', { name: 'Aanvraag indienen' }).click();
+    const refusal = provider.getByRole('alert').filter({ hasText: 'Deze activiteit moet een afsluitende toets hebben' });
+    await refusal.waitFor();
+    const inView = await refusal.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView, 'the refusal is in view').to.equal(true);
+    pages.expected(provider, /status of 422/);
+    await provider.getByLabel('Netto contacturen').fill('7.8');
     await provider.getByRole('button', { name: 'Aanvraag indienen' }).click();
     await provider.waitForURL(/\/provider\/accreditations\/[0-9a-f-]{36}$/);
     await provider.getByText('Ingediend', { exact: true }).first().waitFor();
@@ -118,6 +130,12 @@ describe('browser: request accreditation, approve, upload attendance, agenda', f
     await pastRun.getByLabel(/Of plak registratienummers/).fill(numbers.join('\n'));
     await pastRun.getByRole('button', { name: 'Nummers verwerken' }).click();
     await pastRun.getByText('0 van 2 regels kregen punten').waitFor();
+
+    // A long list of garbage: the screen shows the first rows and says the download has them all, in Dutch numbers.
+    await pastRun.getByLabel('CSV-bestand').setInputFiles({ name: 'lang.csv', mimeType: 'text/csv', buffer: Buffer.from(Array.from({ length: 1200 }, (_, i) => `onzin${i}\n`).join('')) });
+    await pastRun.getByRole('button', { name: 'Bestand uploaden' }).click();
+    await pastRun.getByText('0 van 1.200 regels kregen punten').waitFor();
+    await pastRun.getByText('Hierboven staan de eerste 500 van 1.200 regels zonder punten; de download bevat ze allemaal.').waitFor();
     expect(await noHorizontalScroll(provider), 'no horizontal scrolling at 360 px').to.equal(true);
   });
 

@@ -84,6 +84,35 @@ describe('browser: CPD progress, logging with a photo, competence map, portfolio
     await noSideways();
   });
 
+  it('says on the saved activity when its photo did not arrive, and takes the file again there', async () => {
+    await page.goto(`${app.url}/cpd/activities/new`);
+    await page.getByLabel('Nee, geen accreditatiecode').check();
+    await page.getByLabel('Soort activiteit').selectOption('formal_learning');
+    await page.getByLabel('Titel').fill('Training motiverende gespreksvoering');
+    await page.getByLabel('Datum voltooid').fill(todayIn('Europe/Amsterdam'));
+    await page.getByLabel('Punten').fill('4');
+    await page.locator('input[type="file"][capture="environment"]').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    // The upload fails as a too-large photo would; the activity itself is saved.
+    const evidence = /\/api\/my\/cpd\/activities\/[0-9a-f-]{36}\/evidence$/;
+    await page.route(evidence, (route) =>
+      route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: { code: 'file_too_large', message: 'too large', requestId: 'r1' } }) }),
+    );
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/cpd\/activities\/[0-9a-f-]{36}$/);
+    const alert = page.getByRole('alert').filter({ hasText: 'De activiteit is opgeslagen, maar het bewijs kon niet worden geüpload.' });
+    await alert.waitFor();
+    expect(await alert.innerText()).to.include('Dit bestand is te groot.');
+    const refused = errors.findIndex((e) => /status of 413/.test(e));
+    expect(refused).to.be.at.least(0);
+    errors.splice(refused, 1);
+    await page.unroute(evidence);
+    await page.locator('input[type="file"]:not([capture])').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await page.getByRole('button', { name: 'Bewijs toevoegen' }).click();
+    await page.getByRole('link', { name: 'foto.jpg' }).waitFor();
+    await alert.waitFor({ state: 'detached' });
+    await noSideways();
+  });
+
   it('refuses a date in the future with a clear message', async () => {
     await page.goto(`${app.url}/cpd/activities/new`);
     await page.getByLabel('Nee, geen accreditatiecode').check();

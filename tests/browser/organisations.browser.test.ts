@@ -67,6 +67,7 @@ describe('browser: organisation request, staff authorisation and API tokens', fu
     await staff.getByLabel('Goedkeuren').check();
     await staff.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await staff.getByText('De organisatie is goedgekeurd.').waitFor();
+    expect(await staff.evaluate(() => document.activeElement?.textContent?.trim()), 'the outcome has the focus').to.match(/^De organisatie is goedgekeurd\./);
 
     await provider.reload();
     await provider.getByText('Goedgekeurd').first().waitFor();
@@ -85,9 +86,17 @@ describe('browser: organisation request, staff authorisation and API tokens', fu
     expect(await provider.content()).not.to.contain(token.slice(13));
     expect((await fetch(`${app.url}/api/token`, { headers: { authorization: `Bearer ${token}` } })).status).to.equal(200);
 
+    // The inline question keeps the keyboard user's place: focus to its cancel button, back to the trigger when
+    // cancelled, to the section's heading once the token (and so its trigger) is gone.
+    const focused = () => provider.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await provider.getByRole('button', { name: 'Sleutel Leerplatform intrekken' }).click();
+    expect(await focused()).to.equal('Annuleren');
+    await provider.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await focused()).to.equal('Sleutel Leerplatform intrekken');
     await provider.getByRole('button', { name: 'Sleutel Leerplatform intrekken' }).click();
     await provider.getByRole('button', { name: 'Ja, intrekken' }).click();
     await provider.getByText(/Ingetrokken op/).waitFor();
+    expect(await focused()).to.equal('API-sleutels');
     expect((await fetch(`${app.url}/api/token`, { headers: { authorization: `Bearer ${token}` } })).status).to.equal(401);
   });
 });

@@ -62,6 +62,14 @@ export class BrowserPages {
     return page;
   }
 
+  /** The browser logs a refusal the test provoked (e.g. "status of 422"): take that one entry off the page's errors. */
+  expected(page: Page, pattern: RegExp): void {
+    const errors = this.pages.find((p) => p.page === page)?.errors ?? [];
+    const i = errors.findIndex((e) => pattern.test(e));
+    expect(i, `the page logged ${String(pattern)}`).to.be.at.least(0);
+    errors.splice(i, 1);
+  }
+
   async check(test: { state?: string | undefined; title: string } | undefined): Promise<void> {
     if (test?.state === 'failed') for (const [i, { page }] of this.pages.entries()) await screenshotOnFailure(page, `${test.title}-${i}`);
     for (const { errors } of this.pages) expect(errors, 'no script errors or CSP violations').to.deep.equal([]);

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
-/** role="alert" box: a translated message per error code; the server's own text only for codes we do not know. */
-export function ErrorMessage({ error }: { error: unknown }) {
+/**
+ * role="alert" box: a translated message per error code; the server's own text only for codes we do not know.
+ * `title` says what failed when the generic "something went wrong" would leave the reader guessing.
+ */
+export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
   const { t, i18n } = useTranslation();
   let message = t('errors.generic');
   let requestId: string | undefined;
@@ -15,7 +18,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   }
   return (
     <div className="notice notice--error" role="alert">
-      <p className="notice__title">{t('errors.title')}</p>
+      <p className="notice__title">{title ?? t('errors.title')}</p>
       <p>{message}</p>
       {requestId ? <p className="notice__meta">{t('errors.requestId', { id: requestId })}</p> : null}
     </div>

@@ -4,10 +4,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { createTokenBody } from '../../../server/contract/organisations.js';
 import { useApiTokens, useCreateToken, useRevokeToken } from '../api/organisations.js';
-import type { ApiToken, CreatedToken, MyOrganisation } from '../api/organisation-types.js';
+import type { CreatedToken, MyOrganisation } from '../api/organisation-types.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { TextField } from '../components/form/TextField.js';
 import { formatDate } from '../lib/format.js';
+import { useInlineConfirm } from './use-inline-confirm.js';
 
 const formatInstant = (iso: string, lang: string) =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
@@ -19,11 +20,11 @@ export function ApiTokens({ organisation: o }: { organisation: MyOrganisation })
   const tokens = useApiTokens(o.id, true);
   const revoke = useRevokeToken(o.id);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [confirming, setConfirming] = useState<ApiToken | null>(null);
+  const { confirming, setConfirming, cancelRef, triggerRef, fallbackRef } = useInlineConfirm();
   const active = tokens.data?.items.filter((x) => !x.revokedAt) ?? [];
   return (
     <section id="tokens" aria-labelledby="tokens-heading" className="section">
-      <h2 id="tokens-heading">{t('organisations.tokens.heading')}</h2>
+      <h2 id="tokens-heading" tabIndex={-1} ref={fallbackRef}>{t('organisations.tokens.heading')}</h2>
       <p>{t('organisations.tokens.intro')}</p>
       {o.can.manageTokens ? (
         <CreateTokenForm organisationId={o.id} onCreated={setCreated} />
@@ -66,20 +67,20 @@ export function ApiTokens({ organisation: o }: { organisation: MyOrganisation })
                     <td data-label={t('organisations.tokens.columns.status')}>
                       {token.revokedAt ? (
                         <span className="badge badge--withdrawn">{t('organisations.tokens.revokedOn', { date: formatDate(token.revokedAt, lang) })}</span>
-                      ) : confirming?.id === token.id ? (
+                      ) : confirming === token.id ? (
                         <span role="group" aria-label={t('organisations.tokens.confirmRevoke', { name: token.name })}>
                           <span className="hint-inline">{t('organisations.tokens.confirmRevoke', { name: token.name })}</span>{' '}
                           <button type="button" className="button button--small" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id, { onSettled: () => setConfirming(null) })}>
                             {t('organisations.tokens.revoke')}
                           </button>{' '}
-                          <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
+                          <button type="button" className="button button--small button--secondary" ref={cancelRef} onClick={() => setConfirming(null)}>
                             {t('organisations.cancel')}
                           </button>
                         </span>
                       ) : (
                         <>
                           <span className="badge badge--registered">{t('organisations.tokens.active')}</span>{' '}
-                          <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(token)}>
+                          <button type="button" className="button button--small button--secondary" ref={triggerRef(token.id)} onClick={() => setConfirming(token.id)}>
                             {t('organisations.tokens.revokeNamed', { name: token.name })}
                           </button>
                         </>

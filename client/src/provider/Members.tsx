@@ -9,6 +9,7 @@ import type { InviteRequest, MyOrganisation } from '../api/organisation-types.js
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { TextField } from '../components/form/TextField.js';
 import { formatDate } from '../lib/format.js';
+import { useInlineConfirm } from './use-inline-confirm.js';
 
 /** Members (admins may remove them, never the last admin), and the admin's invitations by e-mail. */
 export function Members({ organisation: o }: { organisation: MyOrganisation }) {
@@ -20,10 +21,10 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
   const changeRole = useUpdateMember(o.id);
   const { state } = useMe();
   const myId = state.status === 'authenticated' ? state.me.account.id : null;
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const { confirming, setConfirming, cancelRef, triggerRef, fallbackRef } = useInlineConfirm();
   return (
     <section id="members" aria-labelledby="members-heading" className="section">
-      <h2 id="members-heading">{t('organisations.members.heading')}</h2>
+      <h2 id="members-heading" tabIndex={-1} ref={fallbackRef}>{t('organisations.members.heading')}</h2>
       {members.isPending ? <p className="notice notice--loading">{t('organisations.loading')}</p> : null}
       {members.isError ? <ErrorMessage error={members.error} /> : null}
       {members.isSuccess ? (
@@ -57,7 +58,7 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
                         <button type="button" className="button button--small" disabled={remove.isPending} onClick={() => remove.mutate(m.accountId, { onSettled: () => setConfirming(null) })}>
                           {t('organisations.members.remove')}
                         </button>{' '}
-                        <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(null)}>
+                        <button type="button" className="button button--small button--secondary" ref={cancelRef} onClick={() => setConfirming(null)}>
                           {t('organisations.cancel')}
                         </button>
                       </span>
@@ -71,7 +72,7 @@ export function Members({ organisation: o }: { organisation: MyOrganisation }) {
                         >
                           {t(m.role === 'admin' ? 'organisations.members.makeMember' : 'organisations.members.makeAdmin', { name: m.displayName })}
                         </button>{' '}
-                        <button type="button" className="button button--small button--secondary" onClick={() => setConfirming(m.accountId)}>
+                        <button type="button" className="button button--small button--secondary" ref={triggerRef(m.accountId)} onClick={() => setConfirming(m.accountId)}>
                           {t('organisations.members.removeNamed', { name: m.displayName })}
                         </button>
                       </span>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from 'react-router';
@@ -49,6 +49,11 @@ function RequestForm({ options }: { options: AccreditationOptions }) {
   const navigate = useNavigate();
   const submit = useSubmitAccreditation();
   const [error, setError] = useState<unknown>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  // A refusal is focused (and so scrolled into view): on a phone the end of this long form may hide it otherwise.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
   const ids = { title: useId(), description: useId(), form: useId(), hours: useId(), org: useId(), finalTest: useId() };
   const authorised = options.organisations.filter((o) => o.authorised);
   const { register, handleSubmit, control, watch, formState } = useForm<Values, unknown, Values>({
@@ -85,7 +90,6 @@ function RequestForm({ options }: { options: AccreditationOptions }) {
 
   return (
     <form className="form" noValidate onSubmit={(ev) => void handleSubmit(onValid)(ev)}>
-      {error ? <ErrorMessage error={error} /> : null}
       {authorised.length > 1 ? (
         <div className="field">
           <label className="label" htmlFor={ids.org}>
@@ -217,6 +221,9 @@ function RequestForm({ options }: { options: AccreditationOptions }) {
         </p>
       </div>
 
+      <div ref={errorRef} tabIndex={-1}>
+        {error ? <ErrorMessage error={error} /> : null}
+      </div>
       <div className="actions actions--form">
         <button type="submit" className="button" disabled={submit.isPending}>
           {submit.isPending ? t('accreditation.new.submitting') : t('accreditation.new.submit')}
@@ -235,13 +242,13 @@ export function RunFields({ prefix, register, errors }: { prefix: `runs.${number
   return (
     <div className="filters__row">
       <FieldFrame announce id={`${base}-s`} label={t('accreditation.fields.startsOn')} error={errors?.startsOn ? t('accreditation.new.invalid.date') : null}>
-        {(d) => <input id={`${base}-s`} className="input" type="date" aria-describedby={d} {...register(`${prefix}.startsOn`)} />}
+        {(d) => <input id={`${base}-s`} className="input" type="date" aria-describedby={d} aria-invalid={errors?.startsOn ? true : undefined} {...register(`${prefix}.startsOn`)} />}
       </FieldFrame>
       <FieldFrame announce id={`${base}-e`} label={t('accreditation.fields.endsOn')} error={errors?.endsOn ? t('accreditation.new.invalid.endsOn') : null}>
-        {(d) => <input id={`${base}-e`} className="input" type="date" aria-describedby={d} {...register(`${prefix}.endsOn`)} />}
+        {(d) => <input id={`${base}-e`} className="input" type="date" aria-describedby={d} aria-invalid={errors?.endsOn ? true : undefined} {...register(`${prefix}.endsOn`)} />}
       </FieldFrame>
       <FieldFrame announce id={`${base}-p`} label={t('accreditation.fields.place')} error={errors?.place ? t('accreditation.new.invalid.place') : null}>
-        {(d) => <input id={`${base}-p`} className="input" maxLength={200} aria-describedby={d} {...register(`${prefix}.place`)} />}
+        {(d) => <input id={`${base}-p`} className="input" maxLength={200} aria-describedby={d} aria-invalid={errors?.place ? true : undefined} {...register(`${prefix}.place`)} />}
       </FieldFrame>
       <div className="choice">
         <input className="choice__input" type="checkbox" id={`${base}-o`} {...register(`${prefix}.online`)} />

@@ -117,7 +117,7 @@ export function RunAttendancePanel({ runId }: { runId: string }) {
             <ul className="plain-list">
               {attendance.data.uploads.map((u) => (
                 <li key={u.id}>
-                  {t('accreditation.attendance.uploadLine', { date: formatDate(u.createdAt, lang), rows: u.rowCount, booked: u.counts.booked })}{' '}
+                  {t('accreditation.attendance.uploadLine', { date: formatDate(u.createdAt, lang), rows: formatNumber(u.rowCount, lang), booked: formatNumber(u.counts.booked, lang) })}{' '}
                   <a href={attendanceCsvUrl(u.id)} download>
                     {t('accreditation.attendance.download')}
                   </a>
@@ -133,12 +133,16 @@ export function RunAttendancePanel({ runId }: { runId: string }) {
   );
 }
 
+/** The refused rows shown on screen; the downloadable outcome has every row. */
+export const REFUSED_ROWS_SHOWN = 500;
+
 function Results({ upload }: { upload: AttendanceUpload }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
   const refused = upload.rows.filter((r) => r.outcome !== 'booked' && r.outcome !== 'already_booked');
   return (
     <section className="notice notice--success" role="status" aria-live="polite">
-      <p className="notice__title">{t('accreditation.attendance.resultTitle', { booked: upload.counts.booked, rows: upload.rowCount })}</p>
+      <p className="notice__title">{t('accreditation.attendance.resultTitle', { booked: n(upload.counts.booked), rows: n(upload.rowCount) })}</p>
       <ul>
         {Object.entries(upload.counts)
           .filter(([, n]) => n > 0)
@@ -163,7 +167,7 @@ function Results({ upload }: { upload: AttendanceUpload }) {
               </tr>
             </thead>
             <tbody>
-              {refused.slice(0, 500).map((r) => (
+              {refused.slice(0, REFUSED_ROWS_SHOWN).map((r) => (
                 <tr key={r.rowNumber}>
                   <td>{r.rowNumber}</td>
                   <td className="mono">{r.raw}</td>
@@ -172,6 +176,7 @@ function Results({ upload }: { upload: AttendanceUpload }) {
               ))}
             </tbody>
           </table>
+          {refused.length > REFUSED_ROWS_SHOWN ? <p className="hint">{t('accreditation.attendance.refusedShown', { shown: n(REFUSED_ROWS_SHOWN), total: n(refused.length) })}</p> : null}
         </div>
       ) : null}
     </section>

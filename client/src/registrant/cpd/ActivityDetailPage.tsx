@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { cpdEvidenceUrl, useCpdActivity, useCpdForm, useDeleteCpdEvidence, useUploadCpdEvidence, useWithdrawActivity } from '../../api/cpd.js';
 import type { CpdActivity, CpdEvidenceKind } from '../../api/cpd-types.js';
@@ -7,7 +7,7 @@ import { DetailRow } from '../../components/DetailRow.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatBytes, formatDate, formatNumber } from '../../lib/format.js';
 import { CpdStatusBadge } from './CpdStatusBadge.js';
-import { EvidencePicker } from './EvidencePicker.js';
+import { EvidencePicker, evidenceErrorFrom } from './EvidencePicker.js';
 import { CpdSubpage } from './CpdSubpage.js';
 import './cpd.css';
 
@@ -102,9 +102,18 @@ function Evidence({ activity: a }: { activity: CpdActivity }) {
   const remove = useDeleteCpdEvidence(a.id);
   const [kind, setKind] = useState<CpdEvidenceKind>(a.kind === 'work_experience' ? 'employer-statement' : 'certificate');
   const [file, setFile] = useState<File | null>(null);
+  // The log form saved the activity but its file did not arrive: said here, once (the state is dropped from history,
+  // so a reload does not repeat it), until a file is uploaded.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [failedOnLog, setFailedOnLog] = useState(() => evidenceErrorFrom(location.state));
+  useEffect(() => {
+    if (evidenceErrorFrom(location.state)) void navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
   return (
     <section aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t('cpd.detail.evidence')}</h2>
+      {failedOnLog ? <ErrorMessage error={failedOnLog} title={t('cpd.detail.evidenceFailed')} /> : null}
       {a.evidence.length === 0 ? (
         <p>{t('cpd.detail.noEvidence')}</p>
       ) : (
@@ -131,7 +140,17 @@ function Evidence({ activity: a }: { activity: CpdActivity }) {
           className="form"
           onSubmit={(ev) => {
             ev.preventDefault();
-            if (file) upload.mutate({ kind, file }, { onSuccess: () => setFile(null) });
+            if (file) {
+              upload.mutate(
+                { kind, file },
+                {
+                  onSuccess: () => {
+                    setFile(null);
+                    setFailedOnLog(null);
+                  },
+                },
+              );
+            }
           }}
         >
           <EvidencePicker maxBytes={form.data.evidenceMaxBytes} kind={kind} onKind={setKind} file={file} onFile={setFile} />

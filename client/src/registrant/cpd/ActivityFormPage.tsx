@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { CpdError } from './CpdError.js';
 import { SelectField } from '../../components/form/SelectField.js';
 import { TextField } from '../../components/form/TextField.js';
-import { EvidencePicker } from './EvidencePicker.js';
+import { EvidencePicker, evidenceErrorState } from './EvidencePicker.js';
 import { activityFormSchema, EMPTY_ACTIVITY_FORM, measureOf, toLogRequest, type ActivityFormValues } from './activity-form.js';
 import { CpdSubpage } from './CpdSubpage.js';
 import './cpd.css';
@@ -39,7 +39,7 @@ function ActivityForm({ form }: { form: CpdForm }) {
   const log = useLogActivity();
   const [evidenceKind, setEvidenceKind] = useState<CpdEvidenceKind>('certificate');
   const [file, setFile] = useState<File | null>(null);
-  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(false);
   const { register, handleSubmit, watch, formState } = useForm<ActivityFormValues>({ resolver: zodResolver(activityFormSchema), defaultValues: EMPTY_ACTIVITY_FORM });
   const mode = watch('mode');
   const kind = watch('kind');
@@ -52,16 +52,17 @@ function ActivityForm({ form }: { form: CpdForm }) {
   };
 
   const onSubmit = handleSubmit((values) => {
-    setUploadError(null);
     log.mutate(toLogRequest(values, form), {
       onSuccess: (activity) => {
-        const go = () => void navigate(`/cpd/activities/${activity.id}`);
-        if (!file || !activity.can.upload) return go();
-        // The activity is saved either way; on an upload error the detail page lets the registrant try the file again.
-        uploadCpdEvidence(activity.id, evidenceKind, file).then(go, (error: unknown) => {
-          setUploadError(error);
-          go();
-        });
+        const to = `/cpd/activities/${activity.id}`;
+        if (!file || !activity.can.upload) return void navigate(to);
+        // The activity is saved either way (the button stays disabled meanwhile, so it is never saved twice); on an
+        // upload error the detail page says so and lets the registrant try the file again.
+        setUploading(true);
+        uploadCpdEvidence(activity.id, evidenceKind, file).then(
+          () => void navigate(to),
+          (error: unknown) => void navigate(to, { state: { evidenceError: evidenceErrorState(error) } }),
+        );
       },
     });
   });
@@ -162,14 +163,14 @@ function ActivityForm({ form }: { form: CpdForm }) {
       ) : null}
 
       <p className="actions">
-        <button type="submit" className="button" disabled={log.isPending}>
-          {log.isPending ? t('cpd.form.submitting') : t('cpd.form.submit')}
+        <button type="submit" className="button" disabled={log.isPending || uploading}>
+          {uploading ? t('cpd.form.uploading') : log.isPending ? t('cpd.form.submitting') : t('cpd.form.submit')}
         </button>
       </p>
-      <div aria-live="assertive">
-        {log.isError ? <CpdError error={log.error} /> : null}
-        {uploadError ? <ErrorMessage error={uploadError} /> : null}
-      </div>
+      <p className="visually-hidden" role="status">
+        {uploading ? t('cpd.form.uploading') : ''}
+      </p>
+      <div aria-live="assertive">{log.isError ? <CpdError error={log.error} /> : null}</div>
     </form>
   );
 }

@@ -1,9 +1,34 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
 import { CPD_EVIDENCE_KINDS, type CpdEvidenceKind } from '../../api/cpd-types.js';
 import { formatBytes } from '../../lib/format.js';
 
 export const EVIDENCE_ACCEPT = 'image/*,application/pdf';
+
+/**
+ * A failed evidence upload as navigation state carries it to the activity's page (a plain object: history state is
+ * cloned, so the ApiError class would not survive), and back into an error to show there.
+ */
+interface EvidenceErrorState {
+  status: number;
+  code: string;
+  message: string;
+  requestId?: string | undefined;
+  details?: unknown;
+}
+
+export function evidenceErrorState(error: unknown): EvidenceErrorState {
+  if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, requestId: error.requestId, details: error.details };
+  return { status: 0, code: '', message: '' };
+}
+
+export function evidenceErrorFrom(state: unknown): ApiError | null {
+  if (typeof state !== 'object' || state === null || !('evidenceError' in state)) return null;
+  const e = (state as { evidenceError: Partial<EvidenceErrorState> | null }).evidenceError;
+  if (!e || typeof e.code !== 'string') return null;
+  return new ApiError(e.status ?? 0, e.code, e.message ?? '', e.requestId, e.details);
+}
 
 /**
  * The evidence of an activity: the kind, and a file chosen from the device or a photo taken straight from the

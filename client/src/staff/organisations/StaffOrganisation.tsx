@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { organisationDecisionBody } from '../../../../server/contract/organisations.js';
@@ -36,6 +36,8 @@ function DetailView({ id }: { id: string }) {
   const detail = useStaffOrganisation(id);
   // Held here: the reloaded detail no longer offers the form that made the decision.
   const decide = useDecideOrganisation(id);
+  // The outcome takes the place of the form (and of the button that had the focus): the focus moves to it.
+  const focusOutcome = useCallback((el: HTMLParagraphElement | null) => el?.focus(), []);
   if (detail.isPending) return <p className="notice notice--loading">{t('organisations.loading')}</p>;
   if (detail.isError) return <ErrorMessage error={detail.error} />;
   const o = detail.data;
@@ -70,7 +72,7 @@ function DetailView({ id }: { id: string }) {
         ) : null}
       </dl>
       {decide.isSuccess ? (
-        <p className="notice notice--success" role="status">
+        <p className="notice notice--success" role="status" tabIndex={-1} ref={focusOutcome}>
           {t(decide.data.status === 'authorised' ? 'organisations.staff.authorisedDone' : 'organisations.staff.refusedDone')}
         </p>
       ) : o.can.decide ? (
