@@ -63,10 +63,10 @@ describe('browser: CPD journey from accreditation request to portfolio', functio
     page
       .locator('section.cpd-norm', { has: page.getByRole('heading', { name: 'Basisnorm: Sociaal werker' }) })
       .locator('section.cpd-category', { has: page.getByRole('heading', { name: 'Deskundigheidsbevordering', exact: true }) });
-  /** Counted and pending as the category says them: "43 van 60 punten telt mee · 8 punten in behandeling". */
+  /** Counted and pending as the category says them: "43 van de 60 punten tellen mee · 8 punten in behandeling". */
   async function numbersOf(category: Locator): Promise<{ counted: number; pending: number }> {
     const text = (await category.locator('p.cpd-numbers').first().innerText()).replace(/\s+/g, ' ');
-    const counted = /([\d.,]+) van [\d.,]+ punten telt mee/.exec(text);
+    const counted = /([\d.,]+) van de [\d.,]+ punten tel(?:t|len) mee/.exec(text);
     expect(counted, `numbers in "${text}"`).to.not.equal(null);
     const pending = /([\d.,]+) punten in behandeling/.exec(text);
     return { counted: dutchNumber(counted![1]!), pending: pending ? dutchNumber(pending[1]!) : 0 };
@@ -172,7 +172,7 @@ describe('browser: CPD journey from accreditation request to portfolio', functio
     const category = professionalDevelopment(sanne);
     const item = category.locator('li.cpd-item', { has: sanne.getByRole('link', { name: accreditationTitle }) });
     await item.waitFor();
-    expect((await item.innerText()).replace(/\s+/g, ' ')).to.contain('Goedgekeurd').and.contain('7,5 van 7,5 punten telt mee');
+    expect((await item.innerText()).replace(/\s+/g, ' ')).to.contain('Goedgekeurd').and.contain('7,5 van de 7,5 punten tellen mee');
     afterAccreditation = await numbersOf(category);
     expect(afterAccreditation.counted).to.equal(before0.counted + accreditedPoints);
     expect(afterAccreditation.pending).to.equal(before0.pending);
@@ -249,8 +249,8 @@ describe('browser: CPD journey from accreditation request to portfolio', functio
     const item = category.locator('li.cpd-item', { has: sanne.getByRole('link', { name: activityTitle }) });
     await item.getByText('Aangepast', { exact: true }).waitFor();
     const text = (await item.innerText()).replace(/\s+/g, ' ');
-    expect(text).to.contain(`${grantedPoints} van ${claimedPoints} punten telt mee`);
-    expect(text).to.contain(`${claimedPoints - grantedPoints} punten telt niet mee: aangepast door het register.`);
+    expect(text).to.contain(`${grantedPoints} van de ${claimedPoints} punten tellen mee`);
+    expect(text).to.contain(`${claimedPoints - grantedPoints} punten tellen niet mee: aangepast door het register.`);
     expect(text).to.contain(`Reden van het register: ${adjustReason}`);
     const now = await numbersOf(category);
     expect(now.counted - afterAccreditation.counted).to.equal(grantedPoints);

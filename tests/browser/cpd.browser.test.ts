@@ -48,10 +48,10 @@ describe('browser: CPD progress, logging with a photo, competence map, portfolio
     await page.getByRole('heading', { name: /Specialisatie: Jeugd- en gezinsprofessional/ }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).to.include('Reden van het register: Het certificaat vermeldt 12 netto contacturen; pauzes en reistijd tellen niet mee.');
-    expect(text).to.include('6 punten telt niet mee: afgewezen door het register.');
-    expect(text).to.match(/5 punten telt niet mee: boven het maximum voor Informeel leren\./);
-    expect(text).to.include('6 punten telt niet mee: voltooid buiten de registratieperiode.');
-    expect(text).to.include('0,75 punten telt niet mee: de sessie duurde korter dan 60 minuten.');
+    expect(text).to.include('6 punten tellen niet mee: afgewezen door het register.');
+    expect(text).to.match(/5 punten tellen niet mee: boven het maximum voor Informeel leren\./);
+    expect(text).to.include('6 punten tellen niet mee: voltooid buiten de registratieperiode.');
+    expect(text).to.include('0,75 punten tellen niet mee: de sessie duurde korter dan 60 minuten.');
     expect(text).to.include('Een sessie telt alleen mee als hij minstens 60 minuten duurt.');
     expect(text).to.match(/nog [\d.,]+ punten reflectie \(intervisie, supervisie\) vóór \d{1,2} \w+ \d{4}/);
     expect(text).to.match(/Uiterste datum voor uw herregistratie: \d{1,2} \w+ \d{4}/);

@@ -316,14 +316,14 @@ describe('CPD activities: logging, evidence, progress, competence map (registran
     // What the screen shows (the client's own explanation function over the same answer).
     const t = await translator('nl');
     const lines = cat('deskundigheidsbevordering').items.flatMap((i) => explainItem(i, cat('deskundigheidsbevordering'), t, 'nl'));
-    expect(lines).to.include('4 punten telt niet mee: aangepast door het register.');
+    expect(lines).to.include('4 punten tellen niet mee: aangepast door het register.');
     expect(lines).to.include('Reden van het register: Het certificaat vermeldt 12 netto contacturen; pauzes en reistijd tellen niet mee.');
-    expect(lines).to.include('6 punten telt niet mee: afgewezen door het register.');
-    expect(lines).to.include('5 punten telt niet mee: boven het maximum voor informeel leren.'.replace('informeel leren', informal.name.nl));
-    expect(lines).to.include('6 punten telt niet mee: voltooid buiten de registratieperiode.');
-    expect(lines).to.include('8 punten wacht nog op beoordeling door het register.');
+    expect(lines).to.include('6 punten tellen niet mee: afgewezen door het register.');
+    expect(lines).to.include('5 punten tellen niet mee: boven het maximum voor informeel leren.'.replace('informeel leren', informal.name.nl));
+    expect(lines).to.include('6 punten tellen niet mee: voltooid buiten de registratieperiode.');
+    expect(lines).to.include('8 punten wachten nog op beoordeling door het register.');
     const reflectionLines = cat('reflectie').items.flatMap((i) => explainItem(i, cat('reflectie'), t, 'nl'));
-    expect(reflectionLines).to.include('0,75 punten telt niet mee: de sessie duurde korter dan 60 minuten.');
+    expect(reflectionLines).to.include('0,75 punten tellen niet mee: de sessie duurde korter dan 60 minuten.');
     const sentences = p.missing.map((m) => missingText(m, p, t, 'nl'));
     expect(sentences.length).to.equal(p.missing.length);
     for (const s of sentences) expect(s).to.match(/^(jeugd en gezin: |.*: )?nog [\d.,]+ (punten|uur) .+ vóór \d{1,2} \w+ \d{4}$/);

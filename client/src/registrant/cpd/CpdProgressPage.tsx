@@ -120,7 +120,7 @@ function Category({ category: c, progress, normKey }: { category: CategoryProgre
         <span className="cpd-bar__pending" style={{ width: `${shares.pending}%` }} />
       </div>
       <p className="cpd-numbers">
-        {t('cpd.progress.counted', { counted: n(c.counted), required: n(c.required), unit })}
+        {t('cpd.progress.counted', { counted: n(c.counted), required: n(c.required), unit: t(`cpd.unit.${c.unit}`, { count: c.required }), count: c.counted })}
         {c.pending > 0 ? <span className="cpd-numbers__pending"> · {t('cpd.progress.pending', { pending: n(c.pending), unit })}</span> : null}
       </p>
       {c.caps.length + c.floors.length > 0 || c.minSessionMinutes !== null ? (
@@ -131,7 +131,7 @@ function Category({ category: c, progress, normKey }: { category: CategoryProgre
           {c.caps.map((cap) => (
             <li key={`c-${cap.code}`}>
               {t('cpd.progress.cap', { name: cap.name[lang], maximum: n(cap.maximum), counted: n(cap.counted), unit })}
-              {cap.above > 0 ? ` — ${t('cpd.progress.capAbove', { above: n(cap.above), unit })}` : null}
+              {cap.above > 0 ? ` — ${t('cpd.progress.capAbove', { above: n(cap.above), unit: t(`cpd.unit.${c.unit}`, { count: cap.above }), count: cap.above })}` : null}
             </li>
           ))}
           {c.minSessionMinutes !== null ? <li>{t('cpd.progress.minSession', { minutes: c.minSessionMinutes })}</li> : null}
@@ -145,7 +145,6 @@ function Category({ category: c, progress, normKey }: { category: CategoryProgre
 
 function Items({ items, category, progress }: { items: CategoryProgress['items']; category: Pick<CategoryProgress, 'unit' | 'caps' | 'minSessionMinutes'>; progress: CpdProgress }) {
   const { t, i18n } = useTranslation();
-  const unit = t(`cpd.unit.${category.unit}`);
   return (
     <ul className="cpd-items">
       {items.map((item) => {
@@ -161,7 +160,12 @@ function Items({ items, category, progress }: { items: CategoryProgress['items']
             </div>
             <p className="cpd-item__meta">
               {a ? `${formatDate(a.completedOn, i18n.language)} · ` : null}
-              {t('cpd.progress.itemCounted', { counted: formatNumber(item.counted, i18n.language), points: formatNumber(item.points, i18n.language), unit })}
+              {t('cpd.progress.itemCounted', {
+                counted: formatNumber(item.counted, i18n.language),
+                points: formatNumber(item.points, i18n.language),
+                unit: t(`cpd.unit.${category.unit}`, { count: item.points }),
+                count: item.counted,
+              })}
             </p>
             {why.length > 0 ? (
               <ul className="cpd-item__why">

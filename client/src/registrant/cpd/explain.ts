@@ -13,11 +13,12 @@ const langOf = (lang: string): Lang => (lang === 'en' ? 'en' : 'nl');
  */
 export function explainItem(item: ProgressItem, category: Pick<CategoryProgress, 'unit' | 'caps' | 'minSessionMinutes'>, t: Translate, lang: string): string[] {
   const l = langOf(lang);
-  const unit = t(`cpd.unit.${category.unit}`);
   const lines: string[] = [];
   for (const n of item.notCounted) {
     const cap = n.capCode ? (category.caps.find((c) => c.code === n.capCode)?.name[l] ?? n.capCode) : '';
-    lines.push(t(`cpd.reason.${n.reason}`, { amount: formatNumber(n.points, l), unit, cap, minutes: category.minSessionMinutes ?? '' }));
+    // The count picks the Dutch verb and unit ("1 punt telt", "6 punten tellen"; "1 point does", "6 points do").
+    const unit = t(`cpd.unit.${category.unit}`, { count: n.points });
+    lines.push(t(`cpd.reason.${n.reason}`, { amount: formatNumber(n.points, l), unit, cap, minutes: category.minSessionMinutes ?? '', count: n.points }));
     if (n.staffReason) lines.push(t('cpd.reason.staff', { reason: n.staffReason }));
   }
   return lines;
