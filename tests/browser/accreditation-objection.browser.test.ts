@@ -92,6 +92,8 @@ describe('browser: objection against an approval, granted and refused', function
     await card.getByText('In behandeling', { exact: true }).waitFor();
     await card.getByText(reason).waitFor();
     expect(await provider.getByRole('heading', { name: 'Bezwaar maken' }).count(), 'once per decision').to.equal(0);
+    // The form that had the focus is gone: the list holding the objection has it now, not the page's body.
+    await provider.waitForFunction(() => document.activeElement?.id === 'objections-heading');
   }
 
   /** Staff open the objection from the queue's Bezwaren tab; its page leads back to that tab. */

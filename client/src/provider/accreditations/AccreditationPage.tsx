@@ -30,6 +30,7 @@ function Detail() {
   const lang = i18n.language;
   const { id = '' } = useParams();
   const query = useAccreditation(id);
+  const [lodged, setLodged] = useState(false);
   useDocumentTitle(query.data?.title ?? t('accreditation.detail.title'));
   if (query.isPending || query.isError) return <AccreditationQueryState query={query} />;
   const a = query.data;
@@ -56,9 +57,9 @@ function Detail() {
       {a.status === 'objection' ? <p className="notice">{t('accreditation.detail.objectionPending')}</p> : null}
       {a.status === 'approved' && a.objectionOpen ? <p className="notice">{t('accreditation.detail.objectionPendingApproved')}</p> : null}
 
-      <ObjectionList a={a} />
+      <ObjectionList a={a} focus={lodged} />
       <Actions a={a} />
-      {a.can.object ? <ObjectionForm a={a} /> : null}
+      {a.can.object ? <ObjectionForm a={a} onLodged={() => setLodged(true)} /> : null}
       {a.can.toggleAgenda ? <AgendaToggle a={a} /> : null}
 
       <section aria-labelledby="runs-heading">
@@ -102,7 +103,7 @@ function Actions({ a }: { a: AccreditationDetail }) {
   );
 }
 
-function ObjectionForm({ a }: { a: AccreditationDetail }) {
+function ObjectionForm({ a, onLodged }: { a: AccreditationDetail; onLodged: () => void }) {
   const { t, i18n } = useTranslation();
   const object = useObjectAccreditation(a.id);
   const [reason, setReason] = useState('');
@@ -112,7 +113,7 @@ function ObjectionForm({ a }: { a: AccreditationDetail }) {
     e.preventDefault();
     if (reason.trim().length < 5) return setInvalid(true);
     setInvalid(false);
-    object.mutate(reason.trim());
+    object.mutate(reason.trim(), { onSuccess: onLodged });
   };
   return (
     <section aria-labelledby={`${id}-h`}>

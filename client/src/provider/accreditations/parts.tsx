@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ACCREDITATION_STATUSES, type AccreditationDetail } from '../../api/accreditations.js';
@@ -41,13 +41,20 @@ const OBJECTION_BADGE: Record<AccreditationDetail['objections'][number]['state']
  * Every objection of a request, for the provider and for staff: against which decision, the provider's reasons, where
  * it stands, and staff's decision on it with the reason (and, when granted, what was granted).
  */
-export function ObjectionList({ a }: { a: AccreditationDetail }) {
+export function ObjectionList({ a, focus = false }: { a: AccreditationDetail; focus?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Just lodged: the form that had the focus is gone; the list that now holds the objection takes it.
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus, a.objections.length]);
   if (!a.objections.length) return null;
   return (
     <section aria-labelledby="objections-heading">
-      <h2 id="objections-heading">{t('accreditation.objections.title')}</h2>
+      <h2 id="objections-heading" ref={heading} tabIndex={-1}>
+        {t('accreditation.objections.title')}
+      </h2>
       <ul className="plain-list">
         {a.objections.map((o) => {
           const granted = o.resolution ? a.decisions.find((d) => d.id === o.resolution!.decisionId) : undefined;
