@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 import type { RouteContract } from './routes.js';
+import { ACCREDITATION_CODE_PATTERN, normalizeAccreditationCode } from './accreditation-code.js';
 import { code, evidenceParams, idParams, instant, localized, noQuery, plainDate, uuid, variantKind } from './common.js';
 import { freeText, singleLineText } from './text.js';
 
@@ -9,13 +10,12 @@ import { freeText, singleLineText } from './text.js';
  * progress that explains every point, the competence map and the portfolio.
  */
 
-/** An accreditation code as printed: four and four letters/digits; typed in lower case or without the dash too. */
+/** An accreditation code as printed (contract/accreditation-code.ts); typed in lower case, with spaces or without the dash too. */
 const accreditationCode = z
   .string()
   .trim()
-  .transform((s) => s.toUpperCase().replace(/\s+/g, ''))
-  .transform((s) => (/^[A-Z0-9]{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4)}` : s))
-  .pipe(z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'An accreditation code looks like ABCD-2345.'));
+  .transform(normalizeAccreditationCode)
+  .pipe(z.string().regex(ACCREDITATION_CODE_PATTERN, 'An accreditation code looks like ABCD-2345.'));
 const amount = z.number().finite();
 
 export const CPD_ACTIVITY_STATUSES = ['pending', 'approved', 'adjusted', 'rejected'] as const;
