@@ -613,7 +613,7 @@ export interface AgendaRow {
   points: string;
   category: string;
   validUntil: string;
-  settings: unknown;
+  registerId: string;
   variants: Array<{ code: string; name: string }>;
   competences: Array<{ code: string; name: string; nameEn: string }>;
   runs: Array<{ startsOn: string; endsOn: string; place: string; online: boolean }>;
@@ -644,12 +644,12 @@ export async function agenda(db: Db, f: AgendaFilter): Promise<AgendaRow[]> {
      ),
      page AS (SELECT id, next_start, count(*) OVER ()::int AS total FROM hits ORDER BY next_start, id LIMIT $7 OFFSET $8)
      SELECT a.id, a.code, a.title, a.description, o.name AS provider, a.form, a.points, a.category, to_char(a.valid_until, 'YYYY-MM-DD') AS "validUntil",
-            g.settings, page.total,
+            a.register_id AS "registerId", page.total,
             (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', v.code, 'name', v.name) ORDER BY v.sort_order), '[]') FROM accreditation_variants av JOIN variants v ON v.id = av.variant_id WHERE av.accreditation_id = a.id) AS variants,
             (SELECT COALESCE(jsonb_agg(jsonb_build_object('code', c.code, 'name', c.name, 'nameEn', c.name_en) ORDER BY c.sort_order), '[]') FROM accreditation_competences ac JOIN competences c ON c.id = ac.competence_id WHERE ac.accreditation_id = a.id) AS competences,
             (SELECT jsonb_agg(jsonb_build_object('startsOn', to_char(runs.starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(runs.ends_on, 'YYYY-MM-DD'), 'place', runs.place, 'online', runs.online) ORDER BY runs.starts_on)
                FROM runs WHERE runs.accreditation_id = a.id) AS runs
-       FROM page JOIN accreditations a ON a.id = page.id JOIN organisations o ON o.id = a.organisation_id JOIN registers g ON g.id = a.register_id
+       FROM page JOIN accreditations a ON a.id = page.id JOIN organisations o ON o.id = a.organisation_id
       ORDER BY page.next_start, a.id`,
     [f.from, f.to, f.place, f.q, f.variant, f.competence, f.limit, f.offset],
   );

@@ -671,6 +671,8 @@ export class AccreditationsService {
 
   async agenda(q: AgendaQuery): Promise<AgendaPage> {
     const registers = await repo.listRegisters(this.db);
+    // Each register's settings parsed once, not once per agenda item.
+    const formsOf = new Map(registers.map((r) => [r.id, this.settingsOf(r).cpd.accreditationForms]));
     const settings = this.settingsOf(registers[0]!);
     const today = todayIn(settings.timeZone);
     const like = (s: string | undefined) => (s && s.trim() ? s.trim().replace(/[\\%_]/g, (c) => `\\${c}`) : null);
@@ -688,7 +690,7 @@ export class AccreditationsService {
     const competences = await repo.listCompetencesOf(this.db, registers.map((r) => r.id));
     return {
       items: found.map((r) => {
-        const form = this.settingsOf({ settings: r.settings }).cpd.accreditationForms.find((f) => f.code === r.form);
+        const form = formsOf.get(r.registerId)?.find((f) => f.code === r.form);
         return {
           code: r.code,
           title: r.title,
